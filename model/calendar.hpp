@@ -43,8 +43,8 @@ struct DateRange {
 /// The calendar of one scenario: the Swedish rules plus the scenario's closures and summer periods.
 class Calendar {
  public:
-  void add_closure(const Date& date, std::string name);      ///< a klämdag or other dated closure
-  void add_summer_period(const DateRange& range);            ///< summer hours and summer demand apply inside
+  void add_closure(const Date& date, std::string name);  ///< a klämdag or other dated closure
+  void add_summer_period(const DateRange& range);        ///< summer hours and summer demand apply inside
 
   [[nodiscard]] DayKind kind_of(DayNumber day) const;
   [[nodiscard]] DayKind kind_of(const Date& date) const { return kind_of(to_day_number(date)); }

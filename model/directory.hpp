@@ -29,31 +29,31 @@ enum class DirectoryStatus { Current, Moved, Left };
 
 struct Person {
   PersonId id;
-  std::string name;                     ///< first and last name (M2)
+  std::string name;  ///< first and last name (M2)
   UnitId unit;
   Role role = Role::Staff;
-  std::string extension;                ///< anknytning, e.g. "4123"
-  std::string direct_dial;              ///< direktval, e.g. "0523-664123"; empty when none
+  std::string extension;    ///< anknytning, e.g. "4123"
+  std::string direct_dial;  ///< direktval, e.g. "0523-664123"; empty when none
   PhoneType phone = PhoneType::Desk;
-  std::optional<std::string> mobile;    ///< mobile number the operator may give out (MO4); MEX is a phone type
-  bool voicemail = false;               ///< has a röstbrevlåda (V2)
+  std::optional<std::string> mobile;  ///< mobile number the operator may give out (MO4); MEX is a phone type
+  bool voicemail = false;             ///< has a röstbrevlåda (V2)
   AbsenceMode absence_mode = AbsenceMode::Referral;
-  std::vector<PersonId> colleagues;     ///< whom to forward or offer first (T3a, M8b); same unit
+  std::vector<PersonId> colleagues;                   ///< whom to forward or offer first (T3a, M8b); same unit
   DirectoryStatus status = DirectoryStatus::Current;  ///< stale entries make transfers fail (F2)
 };
 
 struct Unit {
   UnitId id;
-  std::string name;                     ///< e.g. "Bygglov"
+  std::string name;  ///< e.g. "Bygglov"
   AdministrationId administration;
-  std::vector<PersonId> people;         ///< in directory order
-  std::optional<Schedule> phone_hours;  ///< telefontid (P1-P4); unset = reachable all working hours
+  std::vector<PersonId> people;           ///< in directory order
+  std::optional<Schedule> phone_hours;    ///< telefontid (P1-P4); unset = reachable all working hours
   bool answers_simple_questions = false;  ///< the switchboard can answer its common questions directly
 };
 
 struct Administration {
   AdministrationId id;
-  std::string name;                     ///< e.g. "Samhällsbyggnadsförvaltningen" or "Sotenäsbostäder AB"
+  std::string name;  ///< e.g. "Samhällsbyggnadsförvaltningen" or "Sotenäsbostäder AB"
   std::vector<UnitId> units;
 };
 
@@ -62,10 +62,10 @@ enum class EntryKind { Main, Housing, AutoAttendant, DirectDial };
 
 struct EntryNumber {
   EntryId id;
-  std::string name;                     ///< e.g. "main", "housing", "attendant"
-  std::string number;                   ///< e.g. "0523-664000"
+  std::string name;    ///< e.g. "main", "housing", "attendant"
+  std::string number;  ///< e.g. "0523-664000"
   EntryKind kind = EntryKind::Main;
-  std::string greeting;                 ///< e.g. "Hej och välkommen till Sotenäs kommun" (T2)
+  std::string greeting;  ///< e.g. "Hej och välkommen till Sotenäs kommun" (T2)
 };
 
 /// An on-call number read out by the closed message (T4), e.g. social services' journummer.
@@ -88,9 +88,7 @@ class Directory {
 
   [[nodiscard]] const Person& person(PersonId id) const { return people.at(id.value); }
   [[nodiscard]] const Unit& unit(UnitId id) const { return units.at(id.value); }
-  [[nodiscard]] const Administration& administration(AdministrationId id) const {
-    return administrations.at(id.value);
-  }
+  [[nodiscard]] const Administration& administration(AdministrationId id) const { return administrations.at(id.value); }
   [[nodiscard]] const EntryNumber& entry(EntryId id) const { return entries.at(id.value); }
 
   [[nodiscard]] std::optional<PersonId> find_extension(std::string_view extension) const;

@@ -18,13 +18,13 @@ enum class DistributionKind {
 /// A non-negative random quantity, e.g. a handle time in seconds. The unit is said by the field that holds it.
 struct Distribution {
   DistributionKind kind = DistributionKind::Constant;
-  double mean = 0.0;            ///< Constant, Exponential, Lognormal
-  double cv = 1.0;              ///< Lognormal: standard deviation / mean
-  double min = 0.0;             ///< Uniform
-  double max = 0.0;             ///< Uniform
-  std::vector<double> values;   ///< Empirical
+  double mean = 0.0;           ///< Constant, Exponential, Lognormal
+  double cv = 1.0;             ///< Lognormal: standard deviation / mean
+  double min = 0.0;            ///< Uniform
+  double max = 0.0;            ///< Uniform
+  std::vector<double> values;  ///< Empirical
 
-  [[nodiscard]] double expected() const;   ///< the mean of the distribution
+  [[nodiscard]] double expected() const;       ///< the mean of the distribution
   [[nodiscard]] std::string describe() const;  ///< "lognormal(mean 35, cv 1)"
 
   static Distribution constant(double v) { return {DistributionKind::Constant, v, 0.0, 0.0, 0.0, {}}; }

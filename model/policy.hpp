@@ -28,10 +28,10 @@ struct Policy {
   double ring_timeout_s = 25.0;  ///< ring time before the call returns to the operator (domain.md: 25 s)
   std::vector<OfferKind> offer_order = {OfferKind::Colleague, OfferKind::ReturnTime, OfferKind::Message,
                                         OfferKind::Voicemail};  ///< the order the options are offered in
-  bool transfer_to_mobile = false;  ///< MO4 forbids it: the operator gives out the mobile number instead
-  std::optional<double> callback_offer_wait_s;  ///< offer a callback instead of queueing when the expected wait
-                                                ///< exceeds this many seconds; unset = never
-  std::optional<int> queue_capacity;            ///< callers that may wait at once; unset = no limit but trunks
+  bool transfer_to_mobile = false;                 ///< MO4 forbids it: the operator gives out the mobile number instead
+  std::optional<double> callback_offer_wait_s;     ///< offer a callback instead of queueing when the expected wait
+                                                   ///< exceeds this many seconds; unset = never
+  std::optional<int> queue_capacity;               ///< callers that may wait at once; unset = no limit but trunks
   OverflowAction overflow = OverflowAction::Busy;  ///< what a full queue does
   OutsidePhoneHours outside_phone_hours = OutsidePhoneHours::TellPhoneHours;
   double callback_promise_s = 8.0 * 3600.0;  ///< callback promised within this time of a message (M3)

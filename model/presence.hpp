@@ -28,7 +28,7 @@ struct Presence {
 };
 
 [[nodiscard]] const char* to_string(PresenceState s);
-[[nodiscard]] const char* to_string(ReferralReason r);      ///< "meeting"
-[[nodiscard]] const char* to_string_sv(ReferralReason r);   ///< "sammanträde"
+[[nodiscard]] const char* to_string(ReferralReason r);     ///< "meeting"
+[[nodiscard]] const char* to_string_sv(ReferralReason r);  ///< "sammanträde"
 
 }  // namespace vaxel::model

@@ -41,11 +41,11 @@ struct DatedOverride {
 
 /// A schedule: weekly hours and the exceptions that take precedence over them.
 struct Schedule {
-  WeeklyHours weekly;                      ///< the ordinary week
-  std::optional<WeeklyHours> summer;       ///< hours inside the calendar's summer periods; unset = weekly
-  std::optional<int> reduced_day_close;    ///< minute the day ends on reduced-hours days; unset = ordinary hours
-  std::optional<DayHours> holiday_hours;   ///< hours on holidays, days off and closures; unset = closed
-  std::vector<DatedOverride> overrides;    ///< dated exceptions, the strongest rule
+  WeeklyHours weekly;                     ///< the ordinary week
+  std::optional<WeeklyHours> summer;      ///< hours inside the calendar's summer periods; unset = weekly
+  std::optional<int> reduced_day_close;   ///< minute the day ends on reduced-hours days; unset = ordinary hours
+  std::optional<DayHours> holiday_hours;  ///< hours on holidays, days off and closures; unset = closed
+  std::vector<DatedOverride> overrides;   ///< dated exceptions, the strongest rule
 
   /// The open intervals of one day after applying precedence.
   [[nodiscard]] DayHours hours_on(const Calendar& cal, DayNumber day) const;

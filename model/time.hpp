@@ -37,7 +37,9 @@ using DayNumber = std::int32_t;
 [[nodiscard]] DayNumber to_day_number(const Date& d);
 [[nodiscard]] Date from_day_number(DayNumber n);
 [[nodiscard]] Weekday weekday_of(DayNumber n);
-[[nodiscard]] inline Weekday weekday_of(const Date& d) { return weekday_of(to_day_number(d)); }
+[[nodiscard]] inline Weekday weekday_of(const Date& d) {
+  return weekday_of(to_day_number(d));
+}
 [[nodiscard]] bool is_leap_year(int year);
 [[nodiscard]] int days_in_month(int year, int month);
 [[nodiscard]] bool is_valid_date(const Date& d);
@@ -49,18 +51,20 @@ using DayNumber = std::int32_t;
 /// Parses "YYYY-MM-DDTHH:MM[:SS]" into wall-clock seconds; returns false on anything else.
 [[nodiscard]] bool parse_date_time(const std::string& text, WallSeconds& out);
 
-[[nodiscard]] std::string format_date(const Date& d);                 ///< "2027-01-11"
-[[nodiscard]] std::string format_clock(int minutes);                  ///< "08:30"
-[[nodiscard]] std::string format_date_time(WallSeconds t);            ///< "2027-01-11T08:30:05"
-[[nodiscard]] const char* weekday_name(Weekday w);                    ///< "Monday"
-[[nodiscard]] const char* weekday_name_sv(Weekday w);                 ///< "måndag"
-[[nodiscard]] const char* month_name(int month);                      ///< "January"
+[[nodiscard]] std::string format_date(const Date& d);       ///< "2027-01-11"
+[[nodiscard]] std::string format_clock(int minutes);        ///< "08:30"
+[[nodiscard]] std::string format_date_time(WallSeconds t);  ///< "2027-01-11T08:30:05"
+[[nodiscard]] const char* weekday_name(Weekday w);          ///< "Monday"
+[[nodiscard]] const char* weekday_name_sv(Weekday w);       ///< "måndag"
+[[nodiscard]] const char* month_name(int month);            ///< "January"
 
 [[nodiscard]] inline DayNumber day_of(WallSeconds t) {
   auto d = static_cast<DayNumber>(t / kSecondsPerDay);
   return (static_cast<double>(d) * kSecondsPerDay > t) ? d - 1 : d;
 }
-[[nodiscard]] inline WallSeconds start_of_day(DayNumber d) { return static_cast<double>(d) * kSecondsPerDay; }
+[[nodiscard]] inline WallSeconds start_of_day(DayNumber d) {
+  return static_cast<double>(d) * kSecondsPerDay;
+}
 [[nodiscard]] inline WallSeconds at(DayNumber d, int minutes) {
   return start_of_day(d) + minutes * kSecondsPerMinute;
 }
