@@ -67,7 +67,8 @@ constexpr std::array<const char*, 12> kMonthsSv = {"januari",   "februari", "mar
 
 // Minutes as a clock, also when out of range, so a validation message shows what was written.
 std::string clock_text(int minutes) {
-  return minutes < 0 ? "-" + format_clock(-minutes) : format_clock(minutes);
+  return minutes < 0 ? fmt::format("-{}", format_clock(-minutes))
+                     : format_clock(minutes);  // not "-" + s: GCC 12 -Wrestrict
 }
 
 std::string interval_text(const Interval& iv) {

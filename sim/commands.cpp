@@ -1,10 +1,9 @@
 // The list of vaxel's subcommands, in the order `vaxel --help` shows them.
 #include "sim/cli_common.hpp"
+#include "sim/cmd_erlang.hpp"
 
 namespace vaxel::cli {
 
-void add_all_commands(CLI::App& app) {
-  (void)app;
-}
+void add_all_commands(CLI::App& app) { add_erlang_command(app); }
 
 }  // namespace vaxel::cli
