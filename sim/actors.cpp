@@ -1,0 +1,130 @@
+// The stories of one replication, one SimGrid actor each (style.md: actors that read like the story of one
+// caller or one operator):
+//   callers   — day by day, the new errands dial in at their times;
+//   operator  — one per operator: comes in for each shift interval, answers the queue until the interval
+//               ends, idles on its own semaphore when nobody waits;
+//   clock     — everything else that is due at a time: a caller's patience running out, a ring's result,
+//               a callback, a redial. It sleeps on a semaphore until the next one, and is woken early when
+//               an earlier one is scheduled.
+// Few long-lived actors and few simcalls per call: that is what SimGrid runs fast (see the notes).
+#include <xbt/log.h>
+#include <simgrid/s4u.hpp>
+
+#include <algorithm>
+
+#include "sim/replication.hpp"
+#include "sim/switchboard.hpp"
+
+namespace vaxel::sim {
+
+namespace sg4 = simgrid::s4u;
+
+void Switchboard::callers_actor() {
+  const int total_days = spec_.warmup_days + spec_.days + spec_.drain_days;
+  for (int d = 0; d < total_days; ++d) {
+    for (const NewErrand& e : demand_.errands_on(first_day_ + d, d)) {
+      if (e.time_s > now()) sg4::this_actor::sleep_until(e.time_s);
+      std::uint32_t slot;
+      if (!free_errands_.empty()) {
+        slot = free_errands_.back();
+        free_errands_.pop_back();
+      } else {
+        slot = static_cast<std::uint32_t>(errands_.size());
+        errands_.push_back(
+            ErrandRec{e, Rng(0, 0, Source::Patience), Rng(0, 0, Source::Choices), Rng(0, 0, Source::Redial)});
+      }
+      const auto rep = static_cast<std::uint64_t>(spec_.replication);
+      errands_[slot] =
+          ErrandRec{e, Rng(spec_.seed, rep, Source::Patience, e.index), Rng(spec_.seed, rep, Source::Choices, e.index),
+                    Rng(spec_.seed, rep, Source::Redial, e.index)};
+      errands_[slot].first_call_s = now();
+      start_call(slot, false);
+    }
+  }
+}
+
+void Switchboard::operator_actor(int index) {
+  OperatorRec& me = operators_[static_cast<std::size_t>(index)];
+  const model::Schedule& shift = scenario_.switchboard.operators[static_cast<std::size_t>(index)].shift;
+  const int total_days = spec_.warmup_days + spec_.days + spec_.drain_days;
+  for (int d = 0; d < total_days; ++d) {
+    for (const model::Interval& iv : shift.hours_on(scenario_.calendar, first_day_ + d)) {
+      const double start = d * model::kSecondsPerDay + iv.start_minute * model::kSecondsPerMinute;
+      const double end = d * model::kSecondsPerDay + iv.end_minute * model::kSecondsPerMinute;
+      if (now() < start) sg4::this_actor::sleep_until(start);
+      if (now() >= end) continue;
+      metrics_.add_operator_time(now(), end, false);
+      me.on_shift = true;
+      ++on_shift_;
+      while (now() < end) {
+        std::uint32_t slot = take_next_call();
+        if (slot == kNone) {
+          me.idle = true;
+          idle_.push_back(index);
+          (void)me.wake->acquire_timeout(end - now());
+          // Whatever woke us (a call handed over, the shift's end, a stale token), a handed-over call is served.
+          slot = me.assigned;
+          me.assigned = kNone;
+          if (me.idle) {
+            me.idle = false;
+            idle_.erase(std::find(idle_.begin(), idle_.end(), index));
+          }
+          if (slot == kNone) continue;
+        }
+        serve(slot, index);
+      }
+      me.on_shift = false;
+      --on_shift_;
+    }
+  }
+}
+
+void Switchboard::clock_actor() {
+  for (;;) {
+    while (!timers_.empty() && timers_.top().t <= now()) {
+      const Timer due = timers_.top();
+      timers_.pop();
+      run_timer(due);
+    }
+    if (timers_.empty()) {
+      clock_sleeps_until_ = end_s_;
+      (void)clock_wake_->acquire_timeout(end_s_ - now() + 1.0);
+    } else {
+      clock_sleeps_until_ = timers_.top().t;
+      (void)clock_wake_->acquire_timeout(timers_.top().t - now());
+    }
+    clock_sleeps_until_ = -1.0;
+    if (now() > end_s_) return;
+  }
+}
+
+nlohmann::json run_replication(const model::Scenario& scenario, const ReplicationSpec& spec) {
+  // One engine per process: this runs in a worker (sim/workers.hpp). Raw contexts and small stacks make
+  // SimGrid's context switches cheap; the log is silenced so results alone reach the user.
+  xbt_log_control_set("root.thresh:critical");
+  int argc = 1;
+  char name[] = "vaxel";
+  char* argv[] = {name, nullptr};
+  auto* engine = new sg4::Engine(&argc, argv);  // never deleted: the worker process ends right after
+  sg4::Engine::set_config("contexts/stack-size:256");
+  auto* zone = sg4::create_full_zone("municipality");
+  sg4::Host* host = zone->create_host("switchboard", 1e9);
+  zone->seal();
+
+  auto* board = new Switchboard(scenario, spec);  // outlives the engine's actors, like the engine
+  board->clock_wake_ = sg4::Semaphore::create(0);
+  board->operators_.resize(scenario.switchboard.operators.size());
+  for (auto& op : board->operators_)
+    op.wake = sg4::Semaphore::create(0);
+
+  sg4::Actor::create("callers", host, [board] { board->callers_actor(); });
+  for (std::size_t i = 0; i < scenario.switchboard.operators.size(); ++i)
+    sg4::Actor::create(scenario.switchboard.operators[i].name, host, [board, i] {
+      board->operator_actor(static_cast<int>(i));
+    })->daemonize();
+  sg4::Actor::create("clock", host, [board] { board->clock_actor(); })->daemonize();
+  engine->run_until(board->end_s());
+  return board->finish();
+}
+
+}  // namespace vaxel::sim

@@ -1,0 +1,171 @@
+// The simulated switchboard of one replication: the calls and errands in progress, the queue, the operators,
+// the timers, and the routing core that decides each step. The SimGrid actors (sim/actors.cpp) tell the
+// stories — callers dialling, operators working their shifts, the clock of ring-outs, patience and callbacks —
+// and call into this class; all of it runs on SimGrid's one simulation thread.
+#pragma once
+
+#include <simgrid/s4u.hpp>
+
+#include <cstdint>
+#include <deque>
+#include <fstream>
+#include <queue>
+#include <vector>
+
+#include "model/routing/router.hpp"
+#include "model/scenario.hpp"
+#include "sim/demand_model.hpp"
+#include "sim/metrics.hpp"
+#include "sim/presence_model.hpp"
+#include "sim/random.hpp"
+#include "sim/replication.hpp"
+
+namespace vaxel::sim {
+
+namespace routing = model::routing;
+
+inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
+/// A caller's errand (design.md "Errands, not calls"): one need, possibly several calls (G4).
+struct ErrandRec {
+  NewErrand spec;
+  Rng patience;  ///< the caller's patience draws
+  Rng choices;   ///< the caller's choices when offered options
+  Rng redial;    ///< whether and when the caller calls again
+  double first_call_s = 0.0;
+  int calls = 0;  ///< calls the caller made
+  int calls_today = 0;
+  int day_of_last_call = -1;
+  bool open = true;
+};
+
+/// A call in progress.
+struct CallRec {
+  routing::CallState state;
+  std::uint32_t errand = kNone;
+  std::uint32_t generation = 0;  ///< bumped whenever pending timers of this call become stale
+  std::uint64_t number = 0;      ///< the run's call counter, for the trace
+  double arrival_s = 0.0;
+  double enqueued_s = 0.0;
+  bool waiting = false;     ///< in the switchboard queue now
+  bool was_queued = false;  ///< has waited in the queue at least once
+  bool answered_by_operator = false;
+  bool live = false;
+};
+
+enum class TimerKind : std::uint8_t { Patience, RingResult, Callback, Redial, ReturnCheck };
+
+/// Something due at a time: the switchboard's clock actor carries it out.
+struct Timer {
+  double t = 0.0;
+  std::uint64_t seq = 0;  ///< insertion order breaks ties: deterministic
+  TimerKind kind = TimerKind::Patience;
+  std::uint32_t slot = kNone;                               ///< call or errand slot
+  std::uint32_t generation = 0;                             ///< call timers: valid while the call's generation matches
+  routing::EventKind event = routing::EventKind::NoAnswer;  ///< RingResult: what the ring came to
+  bool flag = false;                                        ///< Callback: reached the caller in time
+  model::PersonId person;                                   ///< ReturnCheck: whose return time
+  double where_t = 0.0;  ///< Callback/ReturnCheck: the metrics slice time (errand's first call)
+  model::UnitId where_unit;
+  bool operator>(const Timer& o) const { return t != o.t ? t > o.t : seq > o.seq; }
+};
+
+struct OperatorRec {
+  simgrid::s4u::SemaphorePtr wake;
+  std::uint32_t assigned = kNone;  ///< a call handed straight to this idle operator
+  bool idle = false;
+  bool on_shift = false;
+};
+
+class Switchboard : public routing::WorldView {
+ public:
+  Switchboard(const model::Scenario& scenario, const ReplicationSpec& spec);
+
+  // --- the stories (sim/actors.cpp) ---
+  void callers_actor();
+  void operator_actor(int index);
+  void clock_actor();
+  [[nodiscard]] double end_s() const { return end_s_; }
+
+  /// Closes what is still open at the end of the run and returns the replication's KPIs.
+  [[nodiscard]] nlohmann::json finish();
+
+  // --- routing::WorldView ---
+  [[nodiscard]] const model::Directory& directory() const override { return scenario_.directory; }
+  [[nodiscard]] model::Presence presence(model::PersonId person) const override;
+  [[nodiscard]] bool switchboard_open(model::WallSeconds t) const override;
+  [[nodiscard]] std::string switchboard_reopen_sentence(model::WallSeconds t) const override;
+  [[nodiscard]] bool unit_in_phone_hours(model::UnitId unit, model::WallSeconds t) const override;
+  [[nodiscard]] std::optional<model::WallSeconds> next_phone_hours(model::UnitId unit,
+                                                                   model::WallSeconds t) const override;
+  [[nodiscard]] std::optional<model::WallSeconds> next_return(model::PersonId person,
+                                                              model::WallSeconds t) const override;
+  [[nodiscard]] int operators_free() const override { return static_cast<int>(idle_.size()); }
+  [[nodiscard]] int queue_length() const override { return queued_now_; }
+  [[nodiscard]] double expected_wait_s() const override;
+
+ private:
+  friend nlohmann::json run_replication(const model::Scenario&, const ReplicationSpec&);
+  [[nodiscard]] static double now() { return simgrid::s4u::Engine::get_clock(); }
+  [[nodiscard]] model::WallSeconds wall(double t) const { return origin_ + t; }
+  [[nodiscard]] double sim_time(model::WallSeconds w) const { return w - origin_; }
+
+  // Calls.
+  void start_call(std::uint32_t errand, bool via_mobile);
+  /// Feeds one event to the call's routing core and carries out the actions; `op` holds the call or -1.
+  void step(std::uint32_t slot, routing::Event event, int op);
+  void enqueue(std::uint32_t slot, bool priority);
+  void start_ring(std::uint32_t slot, const routing::Action& ring);
+  [[nodiscard]] routing::Option choose(std::uint32_t slot, const routing::OptionList& options);
+  void finish_call(std::uint32_t slot, const routing::CallOutcome& outcome);
+  [[nodiscard]] std::uint32_t take_next_call();
+  void serve(std::uint32_t slot, int op);
+
+  // Errands.
+  void after_failure(std::uint32_t errand, const model::RedialRule& rule, double from_s);
+  void close_errand(std::uint32_t errand, bool resolved);
+  void promise(std::uint32_t errand, const routing::CallOutcome& outcome, bool voicemail);
+
+  // Timers.
+  void schedule(Timer timer);
+  void run_timer(const Timer& timer);
+
+  void trace_step(const CallRec& call, const routing::Event& event, const routing::ActionList& actions);
+
+  const model::Scenario& scenario_;
+  ReplicationSpec spec_;
+  model::DayNumber first_day_;
+  model::WallSeconds origin_;
+  double end_s_;
+  routing::Router router_;
+  DemandModel demand_;
+  mutable PresenceModel presence_;
+  Metrics metrics_;
+
+  std::vector<CallRec> calls_;
+  std::vector<std::uint32_t> free_calls_;
+  std::vector<ErrandRec> errands_;
+  std::vector<std::uint32_t> free_errands_;
+  std::uint64_t call_counter_ = 0;
+  int lines_in_use_ = 0;
+
+  std::deque<std::uint32_t> queue_;           ///< new calls, FIFO (entries may be stale: see CallRec::waiting)
+  std::deque<std::uint32_t> priority_queue_;  ///< calls returning to the operator after a ring-out
+  int queued_now_ = 0;
+  std::vector<OperatorRec> operators_;
+  std::deque<int> idle_;  ///< idle operators, longest idle first
+  int on_shift_ = 0;
+
+  std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
+  std::uint64_t timer_seq_ = 0;
+  simgrid::s4u::SemaphorePtr clock_wake_;
+  double clock_sleeps_until_ = -1.0;  ///< when the clock actor wakes next; -1 while it is awake
+
+  Rng answer_rng_;    ///< staff answering rings
+  Rng handle_rng_;    ///< operators' handle times
+  Rng callback_rng_;  ///< staff calling back
+  double mean_transfer_s_;
+  std::ofstream trace_;
+};
+
+}  // namespace vaxel::sim
