@@ -38,7 +38,7 @@ constexpr std::array<std::string_view, 48> kLastNames = {
     "Fredriksson", "Sandberg", "Henriksson", "Forsberg", "Sjöberg",  "Wallin",   "Engström",  "Eklund",
     "Danielsson", "Lundin",    "Håkansson", "Björk",     "Bergman",   "Gunnarsson", "Holm",    "Samuelsson"};
 
-std::uint64_t fnv1a(std::string_view text, std::uint64_t h = 1469598103934665603ULL) {
+std::uint64_t fnv1a(std::string_view text, std::uint64_t h = 14695981039346656037ULL) {
   for (unsigned char c : text) {
     h ^= c;
     h *= 1099511628211ULL;

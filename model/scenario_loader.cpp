@@ -121,7 +121,7 @@ Scenario load_default_scenario() {
 }
 
 std::string scenario_hash(const Scenario& scenario) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a 64: byte order and word size do not matter
+  std::uint64_t h = 14695981039346656037ULL;  // FNV-1a 64: byte order and word size do not matter
   for (unsigned char c : scenario.text) {
     h ^= c;
     h *= 1099511628211ULL;

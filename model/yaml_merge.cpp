@@ -85,6 +85,7 @@ struct Converter {
       case YAML::NodeType::Scalar:
         out.kind = YNode::Kind::Scalar;
         out.scalar = n.Scalar();
+        out.quoted = n.Tag() == "!";  // yaml-cpp tags quoted scalars "!" and plain ones "?"
         break;
       case YAML::NodeType::Sequence:
         out.kind = YNode::Kind::Sequence;
@@ -124,7 +125,10 @@ void emit_node(YAML::Emitter& out, const YNode& n) {
       out << YAML::Null;
       break;
     case YNode::Kind::Scalar:
-      out << n.scalar;
+      if (n.quoted)
+        out << YAML::DoubleQuoted << n.scalar;
+      else
+        out << n.scalar;
       break;
     case YNode::Kind::Sequence:
       out << YAML::BeginSeq;
