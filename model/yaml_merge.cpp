@@ -153,7 +153,7 @@ struct ChainLink {
 };
 
 std::optional<YNode> load_chain(const std::string& text, int file, const std::string& base_dir,
-                                 std::vector<ChainLink>& chain, Diagnostics& diags) {
+                                std::vector<ChainLink>& chain, Diagnostics& diags) {
   std::optional<YNode> doc = parse(text, file, diags);
   if (!doc) return std::nullopt;
   if (doc->is_null()) {
@@ -164,8 +164,8 @@ std::optional<YNode> load_chain(const std::string& text, int file, const std::st
     diags.error(doc->pos, "a scenario file is a map of sections (calendar:, switchboard:, ...)");
     return std::nullopt;
   }
-  auto it = std::find_if(doc->entries.begin(), doc->entries.end(),
-                         [](const YEntry& e) { return e.key == keys::kExtends; });
+  auto it =
+      std::find_if(doc->entries.begin(), doc->entries.end(), [](const YEntry& e) { return e.key == keys::kExtends; });
   if (it == doc->entries.end()) return doc;
   const YEntry extends = *it;
   doc->entries.erase(it);
@@ -190,8 +190,8 @@ std::optional<YNode> load_chain(const std::string& text, int file, const std::st
     }
   }
   if (static_cast<int>(chain.size()) >= keys::kMaxExtendsDepth) {
-    diags.error(extends.value.pos, "'extends' chain is longer than " + std::to_string(keys::kMaxExtendsDepth) +
-                                       " files");
+    diags.error(extends.value.pos,
+                "'extends' chain is longer than " + std::to_string(keys::kMaxExtendsDepth) + " files");
     return std::nullopt;
   }
   std::ifstream in(target, std::ios::binary);
