@@ -1,6 +1,10 @@
 // Shared command-line plumbing: parse-error mapping and the program's exit status.
 #include "sim/cli_common.hpp"
 
+#include <iostream>
+
+#include "model/scenario_loader.hpp"
+
 namespace vaxel::cli {
 
 namespace {
@@ -18,6 +22,16 @@ void set_exit_status(int status) {
 }
 int exit_status() {
   return g_exit_status;
+}
+
+model::Scenario load_scenario_or_exit(const std::string& path) {
+  try {
+    return path.empty() ? model::load_default_scenario() : model::load_scenario_file(path);
+  } catch (const model::ScenarioError& e) {
+    for (const model::Diagnostic& d : e.diagnostics)
+      std::cerr << d.str() << "\n";
+    throw ExitRequest{kExitBadInput};
+  }
 }
 
 }  // namespace vaxel::cli

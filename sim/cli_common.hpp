@@ -29,3 +29,15 @@ void set_exit_status(int status);
 int exit_status();
 
 }  // namespace vaxel::cli
+
+namespace vaxel::model {
+struct Scenario;
+}
+
+namespace vaxel::cli {
+
+/// Loads the scenario a command names, or the built-in default when `path` is empty. On a bad file prints
+/// every diagnostic to stderr and throws ExitRequest{kExitBadInput}.
+[[nodiscard]] model::Scenario load_scenario_or_exit(const std::string& path);
+
+}  // namespace vaxel::cli

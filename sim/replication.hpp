@@ -11,12 +11,12 @@
 namespace vaxel::sim {
 
 struct ReplicationSpec {
-  std::uint64_t seed = 1;    ///< the run's seed; replication r uses stream r of every source
-  int replication = 0;       ///< index r
-  int warmup_days = 7;       ///< simulated before the measured window, not counted
-  int days = 28;             ///< the measured window
-  int drain_days = 2;        ///< simulated after it, so the window's errands can end (redials, callbacks)
-  std::string trace_path;    ///< write the event trace here as JSON lines; empty = none
+  std::uint64_t seed = 1;  ///< the run's seed; replication r uses stream r of every source
+  int replication = 0;     ///< index r
+  int warmup_days = 7;     ///< simulated before the measured window, not counted
+  int days = 28;           ///< the measured window
+  int drain_days = 2;      ///< simulated after it, so the window's errands can end (redials, callbacks)
+  std::string trace_path;  ///< write the event trace here as JSON lines; empty = none
 };
 
 /// Runs one replication. Creates this process's SimGrid engine: call it once per process (sim/workers.hpp).
