@@ -11,9 +11,11 @@
 #include <simgrid/s4u.hpp>
 
 #include <algorithm>
+#include <memory>
 
 #include "sim/replication.hpp"
 #include "sim/switchboard.hpp"
+#include "sim/trace.hpp"
 
 namespace vaxel::sim {
 
@@ -98,6 +100,16 @@ void Switchboard::clock_actor() {
   }
 }
 
+void Switchboard::ticker_actor() {
+  for (;;) {
+    const Snapshot s = snapshot();
+    for (Observer* o : observers_)
+      o->on_tick(s);
+    if (now() + spec_.tick_s > end_s_) return;
+    sg4::this_actor::sleep_for(spec_.tick_s);
+  }
+}
+
 nlohmann::json run_replication(const model::Scenario& scenario, const ReplicationSpec& spec) {
   // One engine per process: this runs in a worker (sim/workers.hpp). Raw contexts and small stacks make
   // SimGrid's context switches cheap; the log is silenced so results alone reach the user.
@@ -111,7 +123,14 @@ nlohmann::json run_replication(const model::Scenario& scenario, const Replicatio
   sg4::Host* host = zone->create_host("switchboard", 1e9);
   zone->seal();
 
-  auto* board = new Switchboard(scenario, spec);  // outlives the engine's actors, like the engine
+  // The trace is one more observer, owned here.
+  ReplicationSpec full = spec;
+  std::unique_ptr<TraceWriter> trace;
+  if (!spec.trace_path.empty()) {
+    trace = std::make_unique<TraceWriter>(spec.trace_path);
+    full.observers.push_back(trace.get());
+  }
+  auto* board = new Switchboard(scenario, full);  // outlives the engine's actors, like the engine
   board->clock_wake_ = sg4::Semaphore::create(0);
   board->operators_.resize(scenario.switchboard.operators.size());
   for (auto& op : board->operators_)
@@ -123,6 +142,8 @@ nlohmann::json run_replication(const model::Scenario& scenario, const Replicatio
       board->operator_actor(static_cast<int>(i));
     })->daemonize();
   sg4::Actor::create("clock", host, [board] { board->clock_actor(); })->daemonize();
+  if (spec.tick_s > 0.0 && !full.observers.empty())
+    sg4::Actor::create("ticker", host, [board] { board->ticker_actor(); })->daemonize();
   engine->run_until(board->end_s());
   return board->finish();
 }

@@ -64,10 +64,7 @@ Switchboard::Switchboard(const model::Scenario& scenario, const ReplicationSpec&
       handle_rng_(spec.seed, static_cast<std::uint64_t>(spec.replication), Source::Handling),
       callback_rng_(spec.seed, static_cast<std::uint64_t>(spec.replication), Source::Callback),
       mean_transfer_s_(scenario.switchboard.handle.transfer_s.expected()) {
-  if (!spec.trace_path.empty()) {
-    trace_.open(spec.trace_path);
-    if (!trace_) throw std::runtime_error(fmt::format("cannot write the trace to {}", spec.trace_path));
-  }
+  observers_ = spec.observers;
 }
 
 // --- the world as the routing core sees it -------------------------------------------------------------
@@ -144,6 +141,7 @@ void Switchboard::start_call(std::uint32_t errand_slot, bool via_mobile) {
   c.errand = errand_slot;
   c.number = ++call_counter_;
   c.arrival_s = t;
+  c.attempt = errand.calls;
   c.live = true;
 
   const Metrics::Where where{t, errand.spec.unit};
@@ -168,7 +166,10 @@ void Switchboard::step(std::uint32_t slot, routing::Event event, int op) {
       throw std::logic_error(fmt::format("call {}: the routing core refused {} at {}: {}", calls_[slot].number,
                                          routing::to_string(event.kind), model::format_date_time(event.t),
                                          routing::describe(error)));
-    if (trace_.is_open()) trace_step(calls_[slot], event, actions);
+    for (Observer* o : observers_) {
+      const CallRec& c = calls_[slot];
+      o->on_step(c.number, errands_[c.errand].spec.index, event, c.state, actions);
+    }
 
     bool next = false;
     for (const routing::Action& a : actions) {
@@ -266,6 +267,7 @@ void Switchboard::serve(std::uint32_t slot, int op) {
   const double wait = now() - c.enqueued_s;
   if (!c.answered_by_operator) {
     c.answered_by_operator = true;
+    c.wait_s = wait;
     const Metrics::Where where{c.arrival_s, errands_[c.errand].spec.unit};
     const bool in_sl = wait <= scenario_.run.service_level_s;
     metrics_.add(where, [&](KpiSums& s) {
@@ -362,6 +364,24 @@ void Switchboard::finish_call(std::uint32_t slot, const routing::CallOutcome& ou
       if (outcome.reason == OutcomeReason::AnsweredByOperator) s.questions_answered += 1;
     }
   });
+  if (!observers_.empty()) {
+    CallSummary summary;
+    summary.call = c.number;
+    summary.errand = errand.spec.index;
+    summary.attempt = c.attempt;
+    summary.arrival_s = wall(c.arrival_s);
+    summary.end_s = wall(now());
+    summary.entry = c.state.start.entry;
+    summary.intent = c.state.start.intent;
+    summary.person = c.state.start.person;
+    summary.unit = c.state.start.unit;
+    summary.queued = c.was_queued;
+    summary.answered_by_operator = c.answered_by_operator;
+    summary.wait_s = c.answered_by_operator ? c.wait_s : (c.was_queued ? now() - c.enqueued_s : 0.0);
+    summary.outcome = outcome;
+    for (Observer* o : observers_)
+      o->on_call_end(summary);
+  }
   c.live = false;
   c.waiting = false;
   ++c.generation;
@@ -537,20 +557,34 @@ void Switchboard::run_timer(const Timer& timer) {
   }
 }
 
-void Switchboard::trace_step(const CallRec& call, const routing::Event& event, const routing::ActionList& actions) {
-  std::string acts;
-  for (const routing::Action& a : actions) {
-    if (!acts.empty()) acts += ',';
-    acts += fmt::format("\"{}\"", routing::to_string(a.kind));
+Snapshot Switchboard::snapshot() const {
+  Snapshot s;
+  const double t = now();
+  s.t = wall(t);
+  s.queue_length = queued_now_;
+  s.lines_in_use = lines_in_use_;
+  s.trunk_lines = scenario_.switchboard.trunk_lines;
+  s.open = switchboard_open(s.t);
+  for (const OperatorRec& op : operators_)
+    s.operators.push_back(!op.on_shift ? OperatorState::OffShift : op.idle ? OperatorState::Idle : OperatorState::Busy);
+  for (const auto* q : {&priority_queue_, &queue_})
+    for (std::uint32_t slot : *q)
+      if (calls_[slot].live && calls_[slot].waiting) s.waiting_s.push_back(t - calls_[slot].enqueued_s);
+  std::sort(s.waiting_s.begin(), s.waiting_s.end(), std::greater<>());
+  const std::size_t n = scenario_.directory.people.size();
+  s.presence.reserve(n);
+  s.reasons.reserve(n);
+  for (std::uint32_t p = 0; p < n; ++p) {
+    const model::Presence pr = presence_.presence(model::PersonId{p}, t);
+    s.presence.push_back(pr.state);
+    s.reasons.push_back(pr.reason);
   }
-  trace_ << fmt::format(R"({{"t":"{}","call":{},"errand":{},"event":"{}","phase":"{}","actions":[{}])",
-                        model::format_date_time(event.t), call.number, errands_[call.errand].spec.index,
-                        routing::to_string(event.kind), routing::to_string(call.state.phase), acts);
-  if (call.state.ended()) trace_ << fmt::format(R"(,"outcome":"{}")", routing::to_string(call.state.outcome.reason));
-  trace_ << "}\n";
+  return s;
 }
 
 nlohmann::json Switchboard::finish() {
+  for (Observer* o : observers_)
+    o->on_end();
   for (std::uint32_t i = 0; i < errands_.size(); ++i)
     if (errands_[i].open) close_errand(i, false);
   return metrics_.to_json();

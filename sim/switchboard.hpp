@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <deque>
-#include <fstream>
 #include <queue>
 #include <vector>
 
@@ -16,6 +15,7 @@
 #include "model/scenario.hpp"
 #include "sim/demand_model.hpp"
 #include "sim/metrics.hpp"
+#include "sim/observer.hpp"
 #include "sim/presence_model.hpp"
 #include "sim/random.hpp"
 #include "sim/replication.hpp"
@@ -47,6 +47,8 @@ struct CallRec {
   std::uint64_t number = 0;      ///< the run's call counter, for the trace
   double arrival_s = 0.0;
   double enqueued_s = 0.0;
+  double wait_s = 0.0;      ///< queue wait until the operator answered (or the caller left)
+  int attempt = 1;          ///< the errand's how-manieth call
   bool waiting = false;     ///< in the switchboard queue now
   bool was_queued = false;  ///< has waited in the queue at least once
   bool answered_by_operator = false;
@@ -85,6 +87,7 @@ class Switchboard : public routing::WorldView {
   void callers_actor();
   void operator_actor(int index);
   void clock_actor();
+  void ticker_actor();
   [[nodiscard]] double end_s() const { return end_s_; }
 
   /// Closes what is still open at the end of the run and returns the replication's KPIs.
@@ -130,7 +133,7 @@ class Switchboard : public routing::WorldView {
   void schedule(Timer timer);
   void run_timer(const Timer& timer);
 
-  void trace_step(const CallRec& call, const routing::Event& event, const routing::ActionList& actions);
+  [[nodiscard]] Snapshot snapshot() const;
 
   const model::Scenario& scenario_;
   ReplicationSpec spec_;
@@ -165,7 +168,7 @@ class Switchboard : public routing::WorldView {
   Rng handle_rng_;    ///< operators' handle times
   Rng callback_rng_;  ///< staff calling back
   double mean_transfer_s_;
-  std::ofstream trace_;
+  std::vector<Observer*> observers_;
 };
 
 }  // namespace vaxel::sim
