@@ -24,6 +24,7 @@ struct CallStart {
   Intent intent = Intent::Person;  ///< what the caller wants
   PersonId person;                 ///< the person sought (or dialled directly)
   UnitId unit;                     ///< the unit sought or asked about
+  constexpr bool operator==(const CallStart&) const = default;
 };
 
 /// How an errand's call attempt ended (design.md "Errands, not calls"). The kind follows from the reason.
@@ -122,6 +123,7 @@ struct TriedList {
   constexpr void add(PersonId p) {
     if (!contains(p) && size < kCapacity) people[size++] = p;
   }
+  constexpr bool operator==(const TriedList&) const = default;
 };
 
 /// The per-call state. Plain data: the simulator stores it, only Router::handle changes it.
@@ -151,6 +153,7 @@ struct CallState {
   CallOutcome outcome;
 
   [[nodiscard]] bool ended() const { return phase == CallPhase::Ended; }
+  bool operator==(const CallState&) const = default;
 };
 
 }  // namespace vaxel::model::routing
