@@ -67,12 +67,15 @@ const char* referral_phrase(ReferralReason r) {
   return "away";
 }
 
-std::string spoken_time(WallSeconds t, WallSeconds now_s) {
-  const std::string clock = format_clock(minute_of_day(t));
+std::string spoken_day_time(WallSeconds t) {
   const DayNumber day = day_of(t);
-  if (day == day_of(now_s)) return clock;
   const Date date = from_day_number(day);
-  return fmt::format("{} {} {} at {}", weekday_name(weekday_of(day)), date.day, month_name(date.month), clock);
+  return fmt::format("{} {} {} at {}", weekday_name(weekday_of(day)), date.day, month_name(date.month),
+                     format_clock(minute_of_day(t)));
+}
+
+std::string spoken_time(WallSeconds t, WallSeconds now_s) {
+  return day_of(t) == day_of(now_s) ? format_clock(minute_of_day(t)) : spoken_day_time(t);
 }
 
 std::string render_text(const Action& a, const WorldView& world, WallSeconds now_s) {
