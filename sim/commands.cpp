@@ -1,11 +1,13 @@
 // The list of vaxel's subcommands, in the order `vaxel --help` shows them.
 #include "sim/cli_common.hpp"
+#include "sim/cmd_route.hpp"
 #include "sim/cmd_validate.hpp"
 
 namespace vaxel::cli {
 
 void add_all_commands(CLI::App& app) {
   add_validate_command(app);
+  add_route_command(app);
 }
 
 }  // namespace vaxel::cli

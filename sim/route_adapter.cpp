@@ -19,19 +19,54 @@ using ojson = nlohmann::ordered_json;
 using namespace vaxel::model;
 using namespace vaxel::model::routing;
 
-LiveWorld::LiveWorld(const Directory& directory)
-    : directory_(directory),
-      presence_(directory.people.size()),
-      in_hours_(directory.units.size(), true),
-      next_hours_(directory.units.size()) {
+LiveWorld::LiveWorld(const Scenario& scenario)
+    : directory_(scenario.directory),
+      calendar_(scenario.calendar),
+      hours_(scenario.switchboard.hours),
+      working_hours_(scenario.presence.working_hours),
+      presence_(scenario.directory.people.size()),
+      phone_hours_override_(scenario.directory.units.size()),
+      next_hours_override_(scenario.directory.units.size()) {
   directory_.reindex();
   for (Presence& p : presence_)
     p.state = PresenceState::Available;
 }
 
+bool LiveWorld::switchboard_open(WallSeconds t) const {
+  return open_override ? *open_override : hours_.is_open(calendar_, t);
+}
+
 std::string LiveWorld::switchboard_reopen_sentence(WallSeconds t) const {
-  if (!reopens_ || *reopens_ <= t) return "Please call again during our opening hours.";
-  return fmt::format("We open again {}.", spoken_day_time(*reopens_));
+  if (open_override && !*open_override) {
+    if (!reopens || *reopens <= t) return "Please call again during our opening hours.";
+    return fmt::format("We open again {}.", spoken_day_time(*reopens));
+  }
+  std::string text = hours_.reopen_sentence(calendar_, t);  // "we open again tomorrow at 08:00"
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text + ".";
+}
+
+bool LiveWorld::unit_in_phone_hours(UnitId unit, WallSeconds t) const {
+  if (const auto& o = phone_hours_override_.at(unit.value)) return *o;
+  const auto& hours = directory_.unit(unit).phone_hours;
+  return !hours || hours->is_open(calendar_, t);
+}
+
+std::optional<WallSeconds> LiveWorld::next_phone_hours(UnitId unit, WallSeconds t) const {
+  if (phone_hours_override_.at(unit.value)) return next_hours_override_.at(unit.value);
+  const auto& hours = directory_.unit(unit).phone_hours;
+  if (!hours) return std::nullopt;
+  if (!hours->is_open(calendar_, t)) return hours->next_open(calendar_, t);
+  const auto end = hours->next_change(calendar_, t);  // inside: the start after this interval
+  return end ? hours->next_open(calendar_, *end) : std::nullopt;
+}
+
+std::optional<WallSeconds> LiveWorld::next_return(PersonId person, WallSeconds t) const {
+  if (auto back = presence_.at(person.value).return_at) return back;
+  // Outside working hours the next working morning is a fair answer; inside them an absence without a
+  // hänvisning says nothing about when (M3 asks for one).
+  if (working_hours_.is_open(calendar_, t)) return std::nullopt;
+  return working_hours_.next_open(calendar_, t);
 }
 
 namespace {
@@ -132,6 +167,7 @@ ojson action_json(const Action& a, const WorldView& w, WallSeconds now) {
       for (Option o : a.options)
         options.push_back(to_string(o));
       j["options"] = options;
+      j["by"] = a.recorded ? "recording" : "operator";
       if (a.options.contains(Option::Colleague)) j["colleague"] = name_of(d, a.person);
       if (a.has_time) j["return_time"] = format_date_time(a.time_s);
       break;
@@ -169,7 +205,7 @@ ojson action_json(const Action& a, const WorldView& w, WallSeconds now) {
 }  // namespace
 
 RouteAdapter::RouteAdapter(const Scenario& scenario)
-    : policy_(scenario.policy), world_(scenario.directory), router_(policy_) {}
+    : policy_(scenario.policy), world_(scenario), router_(policy_) {}
 
 std::string RouteAdapter::handle_line(std::string_view line, long line_no) {
   ojson reply;
@@ -244,10 +280,12 @@ std::string RouteAdapter::handle_line(std::string_view line, long line_no) {
       reply["ok"] = true;
     } else if (type == "switchboard") {
       if (in.contains("open")) {
-        if (!in["open"].is_boolean()) throw LineError("field 'open' must be true or false");
-        world_.open_ = in["open"].get<bool>();
+        const json& open = in["open"];
+        if (!open.is_boolean() && !open.is_null())
+          throw LineError("field 'open' must be true, false or null (null: by the opening hours)");
+        world_.open_override = open.is_null() ? std::nullopt : std::optional<bool>(open.get<bool>());
       }
-      if (in.contains("reopens")) world_.reopens_ = optional_time(in, "reopens");
+      if (in.contains("reopens")) world_.reopens = optional_time(in, "reopens");
       auto count = [&](const char* key, int& target) {
         if (!in.contains(key)) return;
         if (!in[key].is_number_integer() || in[key].get<int>() < 0)
@@ -265,8 +303,10 @@ std::string RouteAdapter::handle_line(std::string_view line, long line_no) {
     } else if (type == "phone_hours") {
       const UnitId unit = unit_field(d, in, "unit");
       const json& open = field(in, "open");
-      if (!open.is_boolean()) throw LineError("field 'open' must be true or false");
-      world_.set_unit_phone_hours(unit, open.get<bool>(), optional_time(in, "next"));
+      if (!open.is_boolean() && !open.is_null())
+        throw LineError("field 'open' must be true, false or null (null: by the unit's phone hours)");
+      world_.set_unit_phone_hours(unit, open.is_null() ? std::nullopt : std::optional<bool>(open.get<bool>()),
+                                  optional_time(in, "next"));
       reply["ok"] = true;
     } else {
       throw LineError(fmt::format(

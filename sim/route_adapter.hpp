@@ -18,43 +18,45 @@
 
 namespace vaxel::sim {
 
-/// The world as the live lines describe it. Until told otherwise: everyone available, the switchboard open
-/// with one free operator and an empty queue, every unit inside its phone hours.
+/// The world as the scenario's calendars and the live lines describe it. The switchboard's opening (T4) and the
+/// units' phone hours (P4) follow the scenario's schedules unless a line overrides them (the PBX's night mode
+/// is the truth live). Until told otherwise: everyone available, one free operator, an empty queue.
 class LiveWorld : public model::routing::WorldView {
  public:
-  explicit LiveWorld(const model::Directory& directory);
+  explicit LiveWorld(const model::Scenario& scenario);
 
   const model::Directory& directory() const override { return directory_; }
   model::Presence presence(model::PersonId person) const override { return presence_.at(person.value); }
-  bool switchboard_open(model::WallSeconds) const override { return open_; }
+  bool switchboard_open(model::WallSeconds t) const override;
   std::string switchboard_reopen_sentence(model::WallSeconds t) const override;
-  bool unit_in_phone_hours(model::UnitId unit, model::WallSeconds) const override { return in_hours_.at(unit.value); }
-  std::optional<model::WallSeconds> next_phone_hours(model::UnitId unit, model::WallSeconds) const override {
-    return next_hours_.at(unit.value);
-  }
-  std::optional<model::WallSeconds> next_return(model::PersonId person, model::WallSeconds) const override {
-    return presence_.at(person.value).return_at;
-  }
+  bool unit_in_phone_hours(model::UnitId unit, model::WallSeconds t) const override;
+  std::optional<model::WallSeconds> next_phone_hours(model::UnitId unit, model::WallSeconds t) const override;
+  std::optional<model::WallSeconds> next_return(model::PersonId person, model::WallSeconds t) const override;
   int operators_free() const override { return operators_free_; }
   int queue_length() const override { return queue_length_; }
   double expected_wait_s() const override { return expected_wait_s_; }
 
   void set_presence(model::PersonId person, const model::Presence& p) { presence_.at(person.value) = p; }
-  void set_unit_phone_hours(model::UnitId unit, bool in_hours, std::optional<model::WallSeconds> next) {
-    in_hours_.at(unit.value) = in_hours;
-    next_hours_.at(unit.value) = next;
+  /// Overrides the unit's phone hours; nullopt returns to the scenario's schedule.
+  void set_unit_phone_hours(model::UnitId unit, std::optional<bool> in_hours, std::optional<model::WallSeconds> next) {
+    phone_hours_override_.at(unit.value) = in_hours;
+    next_hours_override_.at(unit.value) = next;
   }
-  bool open_ = true;
-  std::optional<model::WallSeconds> reopens_;  ///< when the switchboard opens next (for the T4 sentence)
+
+  std::optional<bool> open_override;           ///< the switchboard line's "open"; unset = by opening hours
+  std::optional<model::WallSeconds> reopens;   ///< with open_override false: when it opens next (T4 sentence)
   int operators_free_ = 1;
   int queue_length_ = 0;
   double expected_wait_s_ = 0.0;
 
  private:
   model::Directory directory_;
+  model::Calendar calendar_;
+  model::Schedule hours_;
+  model::Schedule working_hours_;
   std::vector<model::Presence> presence_;
-  std::vector<bool> in_hours_;
-  std::vector<std::optional<model::WallSeconds>> next_hours_;
+  std::vector<std::optional<bool>> phone_hours_override_;
+  std::vector<std::optional<model::WallSeconds>> next_hours_override_;
 };
 
 class RouteAdapter {

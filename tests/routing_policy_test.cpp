@@ -75,7 +75,7 @@ TEST_CASE("policy callback_offer_wait_s: a long expected wait offers a callback 
   Drive call(world, person_call(kMain, kAnna), p);
   call.feed(E::Arrived);
   CHECK(render_text(call.out[1], world, monday_10()) ==
-        "The expected wait is about 5 minutes; press 1 for to be called back, 2 for to keep waiting.");
+        "The expected wait is about 5 minutes; press 1 to be called back, 2 to keep waiting.");
 }
 
 TEST_CASE("policy queue_capacity + overflow: a full queue gives busy or a callback") {

@@ -72,6 +72,7 @@ struct Action {
   bool priority = false;    ///< Enqueue: the call returns to the operator (after a ring-out), ahead of new calls
   bool via_mobile = false;  ///< Ring: to a MEX phone or, by policy transfer_to_mobile, to the mobile (MO4)
   bool has_time = false;    ///< time_s is meaningful
+  bool recorded = false;    ///< Offer: read out by the recorded message just before (M9, callback), no operator
   OptionList options;       ///< Offer (and PlayMessage Referral / CallbackOffer: the options read out)
   PersonId person;          ///< whom it concerns: rung, connected, offered as colleague (Offer), referred ...
   UnitId unit;              ///< PhoneHours, TakeMessage for a unit

@@ -260,6 +260,7 @@ class Step {
         out_.push(a);
         Action o = make(ActionKind::Offer);
         o.options = s_.offered;
+        o.recorded = true;
         out_.push(o);
         s_.phase = CallPhase::ChoosingQueue;
         return;
@@ -304,6 +305,7 @@ class Step {
         }
         Action o = make(ActionKind::Offer);
         o.options = s_.offered;
+        o.recorded = true;
         out_.push(o);
         s_.phase = CallPhase::Choosing;
         return;
