@@ -25,20 +25,20 @@ namespace {
 // Common Swedish first and family names (SCB's name statistics, top of the lists). Fixed forever: changing
 // them renames every generated person of every scenario.
 constexpr std::array<std::string_view, 48> kFirstNames = {
-    "Anna",  "Eva",    "Maria",  "Karin",  "Sara",    "Lena",   "Kerstin", "Emma",   "Malin",  "Ingrid",
-    "Linnea", "Sofia", "Elin",   "Jenny",  "Hanna",   "Annika", "Helena",  "Johanna", "Camilla", "Ida",
-    "Frida", "Louise", "Therese", "Ulrika", "Lars",   "Mikael", "Anders",  "Johan",  "Erik",   "Per",
-    "Karl",  "Peter",  "Thomas", "Jan",    "Daniel",  "Fredrik", "Hans",   "Andreas", "Stefan", "Magnus",
-    "Mats",  "Jonas",  "Niklas", "Oskar",  "Björn",   "Henrik", "Patrik",  "Gustav"};
+    "Anna",   "Eva",    "Maria",   "Karin",  "Sara",   "Lena",    "Kerstin", "Emma",    "Malin",   "Ingrid",
+    "Linnea", "Sofia",  "Elin",    "Jenny",  "Hanna",  "Annika",  "Helena",  "Johanna", "Camilla", "Ida",
+    "Frida",  "Louise", "Therese", "Ulrika", "Lars",   "Mikael",  "Anders",  "Johan",   "Erik",    "Per",
+    "Karl",   "Peter",  "Thomas",  "Jan",    "Daniel", "Fredrik", "Hans",    "Andreas", "Stefan",  "Magnus",
+    "Mats",   "Jonas",  "Niklas",  "Oskar",  "Björn",  "Henrik",  "Patrik",  "Gustav"};
 constexpr std::array<std::string_view, 48> kLastNames = {
-    "Andersson", "Johansson", "Karlsson",  "Nilsson",   "Eriksson",  "Larsson",  "Olsson",    "Persson",
-    "Svensson",  "Gustafsson", "Pettersson", "Jonsson", "Jansson",   "Hansson",  "Bengtsson", "Jönsson",
-    "Lindberg",  "Jakobsson", "Magnusson", "Lindström", "Olofsson",  "Lindqvist", "Lindgren", "Berg",
-    "Axelsson",  "Bergström", "Lundberg",  "Lind",      "Lundgren",  "Lundqvist", "Mattsson", "Berglund",
-    "Fredriksson", "Sandberg", "Henriksson", "Forsberg", "Sjöberg",  "Wallin",   "Engström",  "Eklund",
-    "Danielsson", "Lundin",    "Håkansson", "Björk",     "Bergman",   "Gunnarsson", "Holm",    "Samuelsson"};
+    "Andersson",   "Johansson",  "Karlsson",   "Nilsson",   "Eriksson", "Larsson",    "Olsson",    "Persson",
+    "Svensson",    "Gustafsson", "Pettersson", "Jonsson",   "Jansson",  "Hansson",    "Bengtsson", "Jönsson",
+    "Lindberg",    "Jakobsson",  "Magnusson",  "Lindström", "Olofsson", "Lindqvist",  "Lindgren",  "Berg",
+    "Axelsson",    "Bergström",  "Lundberg",   "Lind",      "Lundgren", "Lundqvist",  "Mattsson",  "Berglund",
+    "Fredriksson", "Sandberg",   "Henriksson", "Forsberg",  "Sjöberg",  "Wallin",     "Engström",  "Eklund",
+    "Danielsson",  "Lundin",     "Håkansson",  "Björk",     "Bergman",  "Gunnarsson", "Holm",      "Samuelsson"};
 
-std::uint64_t fnv1a(std::string_view text, std::uint64_t h = 1469598103934665603ULL) {
+std::uint64_t fnv1a(std::string_view text, std::uint64_t h = 14695981039346656037ULL) {
   for (unsigned char c : text) {
     h ^= c;
     h *= 1099511628211ULL;
@@ -109,8 +109,8 @@ std::optional<Directory> build_directory(const OrganisationSpec& spec, yaml::Dia
   for (const UnitSpec& u : spec.units)
     total += static_cast<long long>(u.people.size()) + (u.generate ? u.generate->people : 0);
   if (total > keys::kMaxPeople) {
-    diags.error(spec.pos, fmt::format("the organisation has {} people; at most {} are supported", total,
-                                      keys::kMaxPeople));
+    diags.error(spec.pos,
+                fmt::format("the organisation has {} people; at most {} are supported", total, keys::kMaxPeople));
     return std::nullopt;
   }
 
@@ -131,9 +131,8 @@ std::optional<Directory> build_directory(const OrganisationSpec& spec, yaml::Dia
   for (const AdministrationSpec& a : spec.administrations) {
     admin_index.emplace(a.name, dir.administrations.size());
     admin_names.push_back(a.name);
-    dir.administrations.push_back({AdministrationId(static_cast<std::uint32_t>(dir.administrations.size())),
-                                   a.name,
-                                   {}});
+    dir.administrations.push_back(
+        {AdministrationId(static_cast<std::uint32_t>(dir.administrations.size())), a.name, {}});
   }
 
   // Pass 1: units, and the names and extensions of listed people, reserved before anything is generated.
@@ -155,8 +154,8 @@ std::optional<Directory> build_directory(const OrganisationSpec& spec, yaml::Dia
         diags.error(p.pos, fmt::format("person '{}' is listed twice (first at line {})", p.name, at->second.line));
       if (!p.extension) continue;
       if (!used_extensions.insert(*p.extension).second) {
-        diags.error(p.extension_pos,
-                    fmt::format("extension {} is given twice (already {})", *p.extension, extension_owner[*p.extension]));
+        diags.error(p.extension_pos, fmt::format("extension {} is given twice (already {})", *p.extension,
+                                                 extension_owner[*p.extension]));
         continue;
       }
       extension_owner[*p.extension] = "'" + p.name + "'";
@@ -183,13 +182,14 @@ std::optional<Directory> build_directory(const OrganisationSpec& spec, yaml::Dia
     bool unit_failed = false;
     auto allocate = [&]() -> std::optional<std::string> {
       const int key = admin.extensions ? unit_admin[ui] : -1;
-      const ExtensionRange* range = admin.extensions ? &*admin.extensions
+      const ExtensionRange* range = admin.extensions  ? &*admin.extensions
                                     : spec.extensions ? &*spec.extensions
                                                       : nullptr;
       if (range == nullptr) {
         if (!unit_failed)
-          diags.error(u.pos, "unit '" + u.name + "': people need extensions but there is no range; set "
-                             "organisation.extensions or the administration's extensions");
+          diags.error(u.pos, "unit '" + u.name +
+                                 "': people need extensions but there is no range; set "
+                                 "organisation.extensions or the administration's extensions");
         unit_failed = true;
         return std::nullopt;
       }

@@ -175,18 +175,18 @@ inline constexpr std::string_view kMax = "max";
 
 /// The KPIs a target may name (docs/kpis.md); design.md's headline KPIs plus the switchboard's own.
 inline constexpr std::array<std::string_view, 13> kKpiNames = {
-    "one_call_resolution",  // G4
-    "repeat_call_rate",     // G4
-    "calls_per_errand",     // G4
-    "unanswered",           // M1
-    "return_times_kept",    // M3
+    "one_call_resolution",         // G4
+    "repeat_call_rate",            // G4
+    "calls_per_errand",            // G4
+    "unanswered",                  // M1
+    "return_times_kept",           // M3
     "voicemail_callback_delay_s",  // M5
-    "direct_answer",        // KKiK: a simple question answered directly
-    "service_level",        // T1, G2: answered within run.service_level_s
-    "mean_wait_s",          // T1
-    "p90_wait_s",           // T1
-    "abandoned",            // T1
-    "busy",                 // trunk or queue full
+    "direct_answer",               // KKiK: a simple question answered directly
+    "service_level",               // T1, G2: answered within run.service_level_s
+    "mean_wait_s",                 // T1
+    "p90_wait_s",                  // T1
+    "abandoned",                   // T1
+    "busy",                        // trunk or queue full
     "operator_occupancy",
 };
 

@@ -32,7 +32,8 @@ std::string join_lines(const std::vector<Diagnostic>& diags) {
 void apply_defaults(Scenario& s) {
   // Staff office hours Mon-Fri 08:00-16:30 with lunch 12:00-12:45 [G].
   for (int d = 0; d < 5; ++d)
-    s.presence.working_hours.weekly.days[static_cast<std::size_t>(d)] = {{8 * 60, 12 * 60}, {12 * 60 + 45, 16 * 60 + 30}};
+    s.presence.working_hours.weekly.days[static_cast<std::size_t>(d)] = {{8 * 60, 12 * 60},
+                                                                         {12 * 60 + 45, 16 * 60 + 30}};
   s.presence.manager.meeting = 0.45;  // domain.md: managers far more in meetings than staff's 20 %
   // domain.md intraday profile, % per hour 08-16: 12, 16, 16, 12, 7, 14, 13, 10 [G].
   const double hourly[8] = {0.12, 0.16, 0.16, 0.12, 0.07, 0.14, 0.13, 0.10};
@@ -116,12 +117,11 @@ Scenario load_scenario_text(const std::string& yaml, const std::string& name, co
 }
 
 Scenario load_default_scenario() {
-  return load(kEmbeddedScenarioText, kEmbeddedScenarioName, ".",
-              std::string(kEmbeddedScenarioName) + " (built in)");
+  return load(kEmbeddedScenarioText, kEmbeddedScenarioName, ".", std::string(kEmbeddedScenarioName) + " (built in)");
 }
 
 std::string scenario_hash(const Scenario& scenario) {
-  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a 64: byte order and word size do not matter
+  std::uint64_t h = 14695981039346656037ULL;  // FNV-1a 64: byte order and word size do not matter
   for (unsigned char c : scenario.text) {
     h ^= c;
     h *= 1099511628211ULL;

@@ -55,17 +55,17 @@ void read_person(Ctx& ctx, const YNode& item, const std::string& path, std::vect
     if (auto v = read_choice<Role>(ctx, *r, m.path(k::kRole), {{"staff", Role::Staff}, {"manager", Role::Manager}}))
       p.role = *v;
   if (const YNode* r = m.get(k::kPhone))  // E1
-    if (auto v = read_choice<PhoneType>(ctx, *r, m.path(k::kPhone),
-                                        {{"desk", PhoneType::Desk}, {"mex", PhoneType::Mex},
-                                         {"cordless", PhoneType::Cordless}}))
+    if (auto v = read_choice<PhoneType>(
+            ctx, *r, m.path(k::kPhone),
+            {{"desk", PhoneType::Desk}, {"mex", PhoneType::Mex}, {"cordless", PhoneType::Cordless}}))
       p.phone = *v;
   if (const YNode* mob = m.get(k::kMobile)) p.mobile = read_string(ctx, *mob, m.path(k::kMobile));
   if (const YNode* v = m.get(k::kVoicemail))
     if (auto b = read_bool(ctx, *v, m.path(k::kVoicemail))) p.voicemail = *b;
   if (const YNode* r = m.get(k::kAbsence))  // M8
-    if (auto v = read_choice<AbsenceMode>(ctx, *r, m.path(k::kAbsence),
-                                          {{"referral", AbsenceMode::Referral}, {"forward", AbsenceMode::Forward},
-                                           {"none", AbsenceMode::None}}))
+    if (auto v = read_choice<AbsenceMode>(
+            ctx, *r, m.path(k::kAbsence),
+            {{"referral", AbsenceMode::Referral}, {"forward", AbsenceMode::Forward}, {"none", AbsenceMode::None}}))
       p.absence = *v;
   if (const YNode* c = m.get(k::kColleagues)) {
     if (!c->is_sequence()) {
@@ -111,8 +111,8 @@ std::optional<GenerateSpec> read_generate(Ctx& ctx, const YNode& n, const std::s
   share(k::kLeft, g.left);
   auto exclusive = [&](std::string_view a, double va, std::string_view b, double vb) {
     if (va + vb > 1.0 + k::kSumTolerance)
-      ctx.meaning(n.pos, where(path) + fmt::format("shares {} and {} exclude each other but add up to {:g}", a, b,
-                                                   va + vb));
+      ctx.meaning(n.pos,
+                  where(path) + fmt::format("shares {} and {} exclude each other but add up to {:g}", a, b, va + vb));
   };
   exclusive(k::kMex, g.mex, k::kCordless, g.cordless);
   exclusive(k::kForward, g.forward, k::kNoAbsenceNotice, g.no_absence_notice);
@@ -121,9 +121,9 @@ std::optional<GenerateSpec> read_generate(Ctx& ctx, const YNode& n, const std::s
 }
 
 void read_unit(Ctx& ctx, const YEntry& entry, const std::string& path, OrganisationSpec& out) {
-  MapView m(ctx, &entry.value, path,
-            {k::kAdministration, k::kPhoneHours, k::kAnswersSimpleQuestions, k::kDemandWeight, k::kPeople,
-             k::kGenerate});
+  MapView m(
+      ctx, &entry.value, path,
+      {k::kAdministration, k::kPhoneHours, k::kAnswersSimpleQuestions, k::kDemandWeight, k::kPeople, k::kGenerate});
   if (!m.valid()) return;
   if (entry.value.is_null()) {
     ctx.structure(entry.key_pos, where(path) + "a unit needs at least 'administration' and 'people' or 'generate'");
@@ -189,8 +189,8 @@ void read_entries(Ctx& ctx, const MapView& org, OrganisationSpec& out) {
 
 void read_organisation(Ctx& ctx, const YNode* node, OrganisationSpec& out) {
   MapView m(ctx, node, std::string(k::kOrganisation),
-            {k::kExtensions, k::kDirectDialPrefix, k::kDefaultColleagues, k::kEntries, k::kOnCall,
-             k::kAdministrations, k::kUnits});
+            {k::kExtensions, k::kDirectDialPrefix, k::kDefaultColleagues, k::kEntries, k::kOnCall, k::kAdministrations,
+             k::kUnits});
   if (node == nullptr) {
     ctx.structure({0, 1, 1}, "missing required section 'organisation' (administrations, units, entries)");
     return;
@@ -244,9 +244,9 @@ void read_organisation(Ctx& ctx, const YNode* node, OrganisationSpec& out) {
 }
 
 void read_demand(Ctx& ctx, const YNode* node, DemandSpec& out, DemandRefs& refs) {
-  MapView m(ctx, node, std::string(k::kDemand),
-            {k::kCallsPerWeekday, k::kWeekdayFactor, k::kIntraday, k::kSummerFactor, k::kReducedDayFactor,
-             k::kEntries});
+  MapView m(
+      ctx, node, std::string(k::kDemand),
+      {k::kCallsPerWeekday, k::kWeekdayFactor, k::kIntraday, k::kSummerFactor, k::kReducedDayFactor, k::kEntries});
   if (node != nullptr) refs.pos = node->pos;
   read_into(m, k::kCallsPerWeekday, out.calls_per_weekday, [&](const YNode& n, const std::string& p) {
     return read_number_in(ctx, n, p, 0.0, k::kMaxCallsPerWeekday, "calls per weekday");
@@ -302,19 +302,17 @@ void read_demand(Ctx& ctx, const YNode* node, DemandSpec& out, DemandRefs& refs)
     }
     if (ok && check_sums_to_one(ctx, sum, profile->pos, path)) out.slot_share = slots;
   }
-  read_into(m, k::kSummerFactor, out.summer_factor, [&](const YNode& n, const std::string& p) {
-    return read_number_in(ctx, n, p, 0.0, HUGE_VAL, "factor");
-  });
-  read_into(m, k::kReducedDayFactor, out.reduced_day_factor, [&](const YNode& n, const std::string& p) {
-    return read_number_in(ctx, n, p, 0.0, HUGE_VAL, "factor");
-  });
+  read_into(m, k::kSummerFactor, out.summer_factor,
+            [&](const YNode& n, const std::string& p) { return read_number_in(ctx, n, p, 0.0, HUGE_VAL, "factor"); });
+  read_into(m, k::kReducedDayFactor, out.reduced_day_factor,
+            [&](const YNode& n, const std::string& p) { return read_number_in(ctx, n, p, 0.0, HUGE_VAL, "factor"); });
   if (const YNode* entries = m.get(k::kEntries)) {
     const std::string path = m.path(k::kEntries);
     refs.entries_given = true;
     refs.pos = entries->pos;
     if (!entries->is_map()) {
-      ctx.structure(entries->pos, where(path) + "expected a map of entry names to {share, intent}, got " +
-                                      describe(*entries));
+      ctx.structure(entries->pos,
+                    where(path) + "expected a map of entry names to {share, intent}, got " + describe(*entries));
       return;
     }
     double total = 0.0;

@@ -112,8 +112,8 @@ void MapView::exclusive(std::initializer_list<std::string_view> keys) {
   std::string names;
   for (std::string_view k : keys)
     names += (names.empty() ? "'" : ", '") + std::string(k) + "'";
-  ctx_.structure(given[1]->key_pos, "'" + given[1]->key + "' cannot be given together with '" + given[0]->key +
-                                        "' (" + names + " exclude each other)");
+  ctx_.structure(given[1]->key_pos, "'" + given[1]->key + "' cannot be given together with '" + given[0]->key + "' (" +
+                                        names + " exclude each other)");
 }
 
 std::string MapView::path(std::string_view key) const {
@@ -211,14 +211,15 @@ std::optional<Distribution> read_distribution(Ctx& ctx, const YNode& n, std::str
     if (!v) return std::nullopt;
     return Distribution::constant(*v);
   }
-  MapView m(ctx, &n, std::string(path), {keys::kConstant, keys::kExponential, keys::kLognormal, keys::kUniform,
-                                         keys::kEmpirical});
+  MapView m(ctx, &n, std::string(path),
+            {keys::kConstant, keys::kExponential, keys::kLognormal, keys::kUniform, keys::kEmpirical});
   if (!m.valid()) return std::nullopt;
   m.exclusive({keys::kConstant, keys::kExponential, keys::kLognormal, keys::kUniform, keys::kEmpirical});
   if (n.entries.size() != 1) {
     if (n.entries.empty())
-      ctx.structure(n.pos, where(path) + "expected a distribution: a number, or one of constant, exponential, "
-                                         "lognormal, uniform, empirical");
+      ctx.structure(n.pos, where(path) +
+                               "expected a distribution: a number, or one of constant, exponential, "
+                               "lognormal, uniform, empirical");
     return std::nullopt;
   }
   const YEntry& e = n.entries.front();
@@ -356,8 +357,8 @@ std::vector<int> parse_day_key(std::string_view key) {
 
 std::optional<WeeklyHours> read_weekly(Ctx& ctx, const YNode& n, std::string_view path) {
   if (!n.is_map()) {
-    ctx.structure(n.pos, where(path) + "expected a map of days to hours, e.g. {mon-fri: [\"08:00-16:00\"]}, got " +
-                             describe(n));
+    ctx.structure(
+        n.pos, where(path) + "expected a map of days to hours, e.g. {mon-fri: [\"08:00-16:00\"]}, got " + describe(n));
     return std::nullopt;
   }
   WeeklyHours week;

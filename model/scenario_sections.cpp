@@ -50,9 +50,9 @@ void for_each_item(Ctx& ctx, const YNode& n, const std::string& path, std::strin
 }
 
 void read_role_presence(Ctx& ctx, const YNode* node, const std::string& path, RolePresence& out) {
-  MapView m(ctx, node, path,
-            {k::kMeeting, k::kOnCall, k::kOut, k::kAbsentDay, k::kAbsentDaySummer, k::kMeetingS, k::kOutS,
-             k::kOtherCallS});
+  MapView m(
+      ctx, node, path,
+      {k::kMeeting, k::kOnCall, k::kOut, k::kAbsentDay, k::kAbsentDaySummer, k::kMeetingS, k::kOutS, k::kOtherCallS});
   read_into(m, k::kMeeting, out.meeting, probability(ctx));
   read_into(m, k::kOnCall, out.on_call, probability(ctx));
   read_into(m, k::kOut, out.out, probability(ctx));
@@ -203,7 +203,7 @@ void read_policy(Ctx& ctx, const YNode* node, Policy& out) {
     bool ok = true;
     for_each_item(ctx, *o, m.path(k::kOfferOrder), "offers", [&](const YNode& item, const std::string& path) {
       const auto offer = read_choice<OfferKind>(ctx, item, path,
-                                                {{"colleague", OfferKind::Colleague},      // T3a
+                                                {{"colleague", OfferKind::Colleague},     // T3a
                                                  {"return_time", OfferKind::ReturnTime},  // T3b
                                                  {"message", OfferKind::Message},         // T3c
                                                  {"voicemail", OfferKind::Voicemail}});   // T3c
@@ -228,9 +228,9 @@ void read_policy(Ctx& ctx, const YNode* node, Policy& out) {
                                              {{"busy", OverflowAction::Busy}, {"callback", OverflowAction::Callback}}))
       out.overflow = *v;
   if (const YNode* o = m.get(k::kOutsidePhoneHours))
-    if (auto v = read_choice<OutsidePhoneHours>(ctx, *o, m.path(k::kOutsidePhoneHours),
-                                                {{"ring_anyway", OutsidePhoneHours::RingAnyway},
-                                                 {"tell_phone_hours", OutsidePhoneHours::TellPhoneHours}}))
+    if (auto v = read_choice<OutsidePhoneHours>(
+            ctx, *o, m.path(k::kOutsidePhoneHours),
+            {{"ring_anyway", OutsidePhoneHours::RingAnyway}, {"tell_phone_hours", OutsidePhoneHours::TellPhoneHours}}))
       out.outside_phone_hours = *v;
   read_into(m, k::kCallbackPromiseS, out.callback_promise_s, non_negative(ctx));
   read_into(m, k::kMaxTransferAttempts, out.max_transfer_attempts, integer(ctx, 0, 10));
@@ -265,8 +265,8 @@ void read_targets(Ctx& ctx, const YNode* node, std::vector<Target>& out) {
                       value.scalar = trim(text.substr(at + 2));
                     }
                     if (at == std::string::npos || t.kpi.empty() || value.scalar.empty()) {
-                      ctx.structure(item.pos, where(path) + "expected 'KPI >= VALUE' or 'KPI <= VALUE', got " +
-                                                  describe(item));
+                      ctx.structure(item.pos,
+                                    where(path) + "expected 'KPI >= VALUE' or 'KPI <= VALUE', got " + describe(item));
                       return;
                     }
                     const auto v = read_number(ctx, value, path);

@@ -85,6 +85,7 @@ struct Converter {
       case YAML::NodeType::Scalar:
         out.kind = YNode::Kind::Scalar;
         out.scalar = n.Scalar();
+        out.quoted = n.Tag() == "!";  // yaml-cpp tags quoted scalars "!" and plain ones "?"
         break;
       case YAML::NodeType::Sequence:
         out.kind = YNode::Kind::Sequence;
@@ -124,7 +125,10 @@ void emit_node(YAML::Emitter& out, const YNode& n) {
       out << YAML::Null;
       break;
     case YNode::Kind::Scalar:
-      out << n.scalar;
+      if (n.quoted)
+        out << YAML::DoubleQuoted << n.scalar;
+      else
+        out << n.scalar;
       break;
     case YNode::Kind::Sequence:
       out << YAML::BeginSeq;
@@ -149,7 +153,7 @@ struct ChainLink {
 };
 
 std::optional<YNode> load_chain(const std::string& text, int file, const std::string& base_dir,
-                                 std::vector<ChainLink>& chain, Diagnostics& diags) {
+                                std::vector<ChainLink>& chain, Diagnostics& diags) {
   std::optional<YNode> doc = parse(text, file, diags);
   if (!doc) return std::nullopt;
   if (doc->is_null()) {
@@ -160,8 +164,8 @@ std::optional<YNode> load_chain(const std::string& text, int file, const std::st
     diags.error(doc->pos, "a scenario file is a map of sections (calendar:, switchboard:, ...)");
     return std::nullopt;
   }
-  auto it = std::find_if(doc->entries.begin(), doc->entries.end(),
-                         [](const YEntry& e) { return e.key == keys::kExtends; });
+  auto it =
+      std::find_if(doc->entries.begin(), doc->entries.end(), [](const YEntry& e) { return e.key == keys::kExtends; });
   if (it == doc->entries.end()) return doc;
   const YEntry extends = *it;
   doc->entries.erase(it);
@@ -186,8 +190,8 @@ std::optional<YNode> load_chain(const std::string& text, int file, const std::st
     }
   }
   if (static_cast<int>(chain.size()) >= keys::kMaxExtendsDepth) {
-    diags.error(extends.value.pos, "'extends' chain is longer than " + std::to_string(keys::kMaxExtendsDepth) +
-                                       " files");
+    diags.error(extends.value.pos,
+                "'extends' chain is longer than " + std::to_string(keys::kMaxExtendsDepth) + " files");
     return std::nullopt;
   }
   std::ifstream in(target, std::ios::binary);

@@ -29,7 +29,8 @@ struct YEntry;
 struct YNode {
   enum class Kind { Null, Scalar, Sequence, Map };
   Kind kind = Kind::Null;
-  std::string scalar;  ///< Scalar: the text as written, without quotes
+  std::string scalar;   ///< Scalar: the text as written, without quotes
+  bool quoted = false;  ///< Scalar: written in quotes ("4111" stays text for every YAML reader of Scenario::text)
   std::vector<YNode> items;
   std::vector<YEntry> entries;
   SourcePos pos;

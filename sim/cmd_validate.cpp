@@ -15,8 +15,8 @@ namespace vaxel::cli {
 namespace {
 
 void report_ok(const std::string& shown, const model::Scenario& s) {
-  std::cout << shown << ": ok (" << s.directory.units.size() << " units, " << s.directory.people.size()
-            << " people, " << s.switchboard.operators.size() << " operators)\n";
+  std::cout << shown << ": ok (" << s.directory.units.size() << " units, " << s.directory.people.size() << " people, "
+            << s.switchboard.operators.size() << " operators)\n";
 }
 
 }  // namespace

@@ -363,6 +363,15 @@ TEST_CASE("load_scenario_text resolves extends from base_dir, and `key: ~` resto
   CHECK_FALSE(unit_named(s, "Unit B").phone_hours.has_value());
 }
 
+TEST_CASE("Scenario::text is the effective scenario: loading it again gives the same scenario") {
+  const Scenario s = load_scenario_file(fixture("valid/chain.yaml"));
+  const Scenario again = load_scenario_text(s.text, "chain.yaml", ".");
+  CHECK(again.text == s.text);
+  CHECK(scenario_hash(again) == scenario_hash(s));
+  CHECK(again.directory.people.size() == s.directory.people.size());
+  CHECK(again.text.find("\"0100\"") != std::string::npos);  // a quoted number stays text
+}
+
 TEST_CASE("an unreadable file is an error naming the file") {
   const std::string path = fixture("no_such_file.yaml");
   try {
