@@ -129,8 +129,8 @@ E enum_field(const json& j, const char* key, const std::array<const char*, N>& n
 
 constexpr std::array<const char*, 4> kIntentNames = {"person", "unit", "question", "international"};
 constexpr std::array<const char*, 5> kStateNames = {"available", "on_call", "referral", "forwarded", "off_duty"};
-constexpr std::array<const char*, 7> kReasonNames = {"meeting",  "lunch",  "business_trip", "vacation",
-                                                     "sick",     "course", "out_of_office"};
+constexpr std::array<const char*, 7> kReasonNames = {"meeting", "lunch",  "business_trip", "vacation",
+                                                     "sick",    "course", "out_of_office"};
 
 std::string name_of(const Directory& d, PersonId p) {
   return d.person(p).name;
@@ -204,8 +204,7 @@ ojson action_json(const Action& a, const WorldView& w, WallSeconds now) {
 
 }  // namespace
 
-RouteAdapter::RouteAdapter(const Scenario& scenario)
-    : policy_(scenario.policy), world_(scenario), router_(policy_) {}
+RouteAdapter::RouteAdapter(const Scenario& scenario) : policy_(scenario.policy), world_(scenario), router_(policy_) {}
 
 std::string RouteAdapter::handle_line(std::string_view line, long line_no) {
   ojson reply;
@@ -246,10 +245,10 @@ std::string RouteAdapter::handle_line(std::string_view line, long line_no) {
         const std::string name = text_field(in, "event");
         auto kind = parse_event_kind(name);
         if (!kind || *kind == EventKind::Arrived || *kind == EventKind::PresenceChanged)
-          throw LineError(fmt::format(
-              "unknown event '{}'; expected one of: operator_answered, target_answered, no_answer, busy, "
-              "unreachable, chose, hung_up, queue_timeout",
-              name));
+          throw LineError(
+              fmt::format("unknown event '{}'; expected one of: operator_answered, target_answered, no_answer, busy, "
+                          "unreachable, chose, hung_up, queue_timeout",
+                          name));
         e.kind = *kind;
         if (e.kind == EventKind::CallerChose) {
           const std::string option = text_field(in, "option");
@@ -309,8 +308,8 @@ std::string RouteAdapter::handle_line(std::string_view line, long line_no) {
                                   optional_time(in, "next"));
       reply["ok"] = true;
     } else {
-      throw LineError(fmt::format(
-          "unknown type '{}'; expected one of: call, event, presence, switchboard, phone_hours", type));
+      throw LineError(
+          fmt::format("unknown type '{}'; expected one of: call, event, presence, switchboard, phone_hours", type));
     }
   } catch (const LineError& e) {
     reply["error"] = fmt::format("line {}: {}", line_no, e.what());

@@ -43,8 +43,8 @@ class LiveWorld : public model::routing::WorldView {
     next_hours_override_.at(unit.value) = next;
   }
 
-  std::optional<bool> open_override;           ///< the switchboard line's "open"; unset = by opening hours
-  std::optional<model::WallSeconds> reopens;   ///< with open_override false: when it opens next (T4 sentence)
+  std::optional<bool> open_override;          ///< the switchboard line's "open"; unset = by opening hours
+  std::optional<model::WallSeconds> reopens;  ///< with open_override false: when it opens next (T4 sentence)
   int operators_free_ = 1;
   int queue_length_ = 0;
   double expected_wait_s_ = 0.0;

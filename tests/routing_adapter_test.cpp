@@ -3,12 +3,12 @@
 // contract: a malformed or out-of-order line gets an error naming its line and processing goes on.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "model/scenario_loader.hpp"
 #include "sim/route_adapter.hpp"
@@ -89,7 +89,8 @@ TEST_CASE("route adapter: a bad line names its line number and the problem, and 
   const std::string good = adapter.handle_line(
       R"({"type":"call","call":"x","t":"2027-01-11T10:00:00","entry":"main","intent":"international"})", 10);
   CHECK(good.find("\"actions\"") != std::string::npos);
-  const std::string order = adapter.handle_line(R"({"type":"event","call":"x","t":"2027-01-11T10:00:05","event":"busy"})", 11);
+  const std::string order =
+      adapter.handle_line(R"({"type":"event","call":"x","t":"2027-01-11T10:00:05","event":"busy"})", 11);
   CHECK(order.find("line 11: this event does not fit the call's current phase") != std::string::npos);
   CHECK(adapter.calls_in_progress() == 1);
 }

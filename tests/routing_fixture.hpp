@@ -33,7 +33,7 @@ inline Directory test_directory() {
     p.extension = ext;
     return p;
   };
-  d.people = {person(0, "Anna Berg", 0, "4101"),   person(1, "Bo Ek", 0, "4102"),
+  d.people = {person(0, "Anna Berg", 0, "4101"),    person(1, "Bo Ek", 0, "4102"),
               person(2, "Cecilia Dahl", 0, "4103"), person(3, "David Falk", 1, "4201"),
               person(4, "Eva Gran", 1, "4202"),     person(5, "Fredrik Holm", 1, "4203")};
   d.people[0].voicemail = true;

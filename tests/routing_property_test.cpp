@@ -40,7 +40,8 @@ void randomise(std::mt19937& rng, FakeWorld& w, Policy& p, WallSeconds t) {
   w.open = chance(rng, 80);
   for (std::size_t u = 0; u < w.in_phone_hours.size(); ++u) {
     w.in_phone_hours[u] = chance(rng, 75);
-    w.phone_hours_start[u] = chance(rng, 80) ? std::optional<WallSeconds>(t + 3600.0 * (1 + pick(rng, 30))) : std::nullopt;
+    w.phone_hours_start[u] =
+        chance(rng, 80) ? std::optional<WallSeconds>(t + 3600.0 * (1 + pick(rng, 30))) : std::nullopt;
   }
   w.back_by_schedule = chance(rng, 50) ? std::optional<WallSeconds>(t + 7200.0) : std::nullopt;
   w.free_operators = static_cast<int>(pick(rng, 3));
@@ -65,8 +66,10 @@ CallStart random_start(std::mt19937& rng, const Directory& d) {
   CallStart c;
   c.entry = EntryId{pick(rng, static_cast<std::uint32_t>(d.entries.size()))};
   c.intent = static_cast<Intent>(pick(rng, 4));
-  if (c.intent == Intent::Person || chance(rng, 10)) c.person = PersonId{pick(rng, static_cast<std::uint32_t>(d.people.size()))};
-  if (c.intent != Intent::Person || chance(rng, 10)) c.unit = UnitId{pick(rng, static_cast<std::uint32_t>(d.units.size()))};
+  if (c.intent == Intent::Person || chance(rng, 10))
+    c.person = PersonId{pick(rng, static_cast<std::uint32_t>(d.people.size()))};
+  if (c.intent != Intent::Person || chance(rng, 10))
+    c.unit = UnitId{pick(rng, static_cast<std::uint32_t>(d.units.size()))};
   if (chance(rng, 3)) c.person = PersonId{99};  // an unknown person: refused at Arrived
   return c;
 }
@@ -170,7 +173,8 @@ std::uint64_t run_random_calls(std::uint32_t seed, int calls, bool check) {
   std::mt19937 rng(seed);
   std::uint64_t hash = 1469598103934665603ull;
   auto mix = [&](std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) hash = (hash ^ ((v >> (8 * i)) & 0xff)) * 1099511628211ull;
+    for (int i = 0; i < 8; ++i)
+      hash = (hash ^ ((v >> (8 * i)) & 0xff)) * 1099511628211ull;
   };
   for (int n = 0; n < calls; ++n) {
     FakeWorld world;
@@ -248,8 +252,7 @@ TEST_CASE("routing errors: out-of-order events are refused with a reason, not un
   CHECK(router.handle(s, Event::at(EventKind::Arrived, t), world, out) == RouteError::AlreadyArrived);
   CHECK(router.handle(s, Event::at(EventKind::TargetAnswered, t), world, out) == RouteError::UnexpectedEvent);
   CHECK(router.handle(s, Event::chose(Option::Message, t), world, out) == RouteError::UnexpectedEvent);
-  CHECK(router.handle(s, Event::at(EventKind::OperatorAnswered, t - 1.0), world, out) ==
-        RouteError::TimeWentBackwards);
+  CHECK(router.handle(s, Event::at(EventKind::OperatorAnswered, t - 1.0), world, out) == RouteError::TimeWentBackwards);
   CHECK(router.handle(s, Event::at(EventKind::OperatorAnswered, t + 5.0), world, out) == RouteError::None);
   CHECK(router.handle(s, Event::chose(Option::Message, t + 6.0), world, out) == RouteError::UnexpectedEvent);
   CHECK(router.handle(s, Event::at(EventKind::TargetAnswered, t + 20.0), world, out) == RouteError::None);

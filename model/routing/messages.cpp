@@ -117,7 +117,7 @@ std::string render_text(const Action& a, const WorldView& world, WallSeconds now
           return {};
       }
       return {};
-    case ActionKind::Offer: {  // the operator's words for T3a-T3c
+    case ActionKind::Offer: {     // the operator's words for T3a-T3c
       if (a.recorded) return {};  // the recorded message before it read the choices out
       std::string text = "I can";
       for (std::uint8_t i = 0; i < a.options.size(); ++i) {
