@@ -11,7 +11,9 @@
 //   Offer          the caller chooses -> CallerChose(one of options) or CallerHungUp
 //   Connect, Voicemail, TakeMessage, OrderCallback, GiveMobile   done, the conversation goes on outside the core
 //   Finish         always the last action of the step that ends the call; carries the outcome
-// The operator who answered a call is released at the step's Ring, Enqueue or Finish (after its tasks).
+// An operator is with the call from OperatorAnswered until a step ends in Ring, Enqueue or Finish (after that
+// step's OperatorTasks); an Offer made by an operator (recorded == false) keeps the operator while the caller
+// chooses, and the OperatorTask(Referral) before it is that conversation.
 #pragma once
 
 #include <array>
