@@ -1,6 +1,7 @@
 // The list of vaxel's subcommands, in the order `vaxel --help` shows them.
 #include "sim/cli_common.hpp"
 #include "sim/cmd_erlang.hpp"
+#include "sim/cmd_route.hpp"
 #include "sim/cmd_run.hpp"
 #include "sim/cmd_validate.hpp"
 
@@ -9,6 +10,7 @@ namespace vaxel::cli {
 void add_all_commands(CLI::App& app) {
   add_run_command(app);
   add_validate_command(app);
+  add_route_command(app);
   add_erlang_command(app);
 }
 

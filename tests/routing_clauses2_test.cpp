@@ -16,7 +16,9 @@ const WallSeconds kTomorrow0900 = kT + 23 * kSecondsPerHour;
 TEST_CASE("M1: every path that ends with no person, no voicemail and no message is reported") {
   const auto closed = [](FakeWorld& w, Policy&) { w.open = false; };
   run_rows({
-      {"direct dial to Bo after hours rings out (no voicemail, no operator)", closed, person_call(kDirect, kBo),
+      {"direct dial to Bo after hours rings out (no voicemail, no operator)",
+       closed,
+       person_call(kDirect, kBo),
        {{E::Arrived, "ring:Bo Ek"}, {E::NoAnswer, "finish:no_answer"}},
        OutcomeReason::NoAnswer},
       {"direct dial to Bo busy after hours",
@@ -24,14 +26,20 @@ TEST_CASE("M1: every path that ends with no person, no voicemail and no message 
          w.open = false;
          w.set(kBo, PresenceState::OnCall);
        },
-       person_call(kDirect, kBo), {{E::Arrived, "finish:busy"}}, OutcomeReason::Busy},
+       person_call(kDirect, kBo),
+       {{E::Arrived, "finish:busy"}},
+       OutcomeReason::Busy},
       {"direct dial to Bo in hänvisning without a return time after hours",
        [](FakeWorld& w, Policy&) {
          w.open = false;
          w.referral(kBo, ReferralReason::Sick, std::nullopt);
        },
-       person_call(kDirect, kBo), {{E::Arrived, "play:referral finish:unanswered"}}, OutcomeReason::Unanswered},
-      {"the switchboard gives up waiting: no callback policy, no voicemail", nullptr, person_call(kMain, kBo),
+       person_call(kDirect, kBo),
+       {{E::Arrived, "play:referral finish:unanswered"}},
+       OutcomeReason::Unanswered},
+      {"the switchboard gives up waiting: no callback policy, no voicemail",
+       nullptr,
+       person_call(kMain, kBo),
        {{E::Arrived, "play:greeting enqueue"}, {E::QueueTimeout, "finish:unanswered"}},
        OutcomeReason::Unanswered},
       {"queue full with overflow busy",
@@ -39,7 +47,9 @@ TEST_CASE("M1: every path that ends with no person, no voicemail and no message 
          p.queue_capacity = 2;
          w.waiting = 2;
        },
-       person_call(kMain, kBo), {{E::Arrived, "play:greeting play:queue_full finish:busy"}}, OutcomeReason::Busy},
+       person_call(kMain, kBo),
+       {{E::Arrived, "play:greeting play:queue_full finish:busy"}},
+       OutcomeReason::Busy},
   });
   for (OutcomeReason r : {OutcomeReason::NoAnswer, OutcomeReason::Busy, OutcomeReason::Unanswered})
     CHECK(violates_m1(r));
@@ -51,13 +61,21 @@ TEST_CASE("M1: every path that ends with no person, no voicemail and no message 
 
 TEST_CASE("M1: the same call that would ring out is caught by voicemail or the operator") {
   run_rows({
-      {"direct dial to Anna rings out: her voicemail", nullptr, person_call(kDirect, kAnna),
+      {"direct dial to Anna rings out: her voicemail",
+       nullptr,
+       person_call(kDirect, kAnna),
        {{E::Arrived, "ring:Anna Berg"}, {E::NoAnswer, "voicemail:Anna Berg finish:voicemail"}},
        OutcomeReason::Voicemail},
-      {"direct dial to Bo rings out while open: the operator", nullptr, person_call(kDirect, kBo),
-       {{E::Arrived, "ring:Bo Ek"}, {E::NoAnswer, "enqueue"}, {E::OperatorAnswered, "operator_task:referral offer:colleague/message(Anna Berg)"}},
+      {"direct dial to Bo rings out while open: the operator",
+       nullptr,
+       person_call(kDirect, kBo),
+       {{E::Arrived, "ring:Bo Ek"},
+        {E::NoAnswer, "enqueue"},
+        {E::OperatorAnswered, "operator_task:referral offer:colleague/message(Anna Berg)"}},
        OutcomeReason::None},
-      {"the caller hangs up in the queue: abandoned, not an M1 violation", nullptr, person_call(kMain, kBo),
+      {"the caller hangs up in the queue: abandoned, not an M1 violation",
+       nullptr,
+       person_call(kMain, kBo),
        {{E::Arrived, "play:greeting enqueue"}, {E::CallerHungUp, "finish:abandoned"}},
        OutcomeReason::Abandoned},
   });
@@ -65,15 +83,21 @@ TEST_CASE("M1: the same call that would ring out is caught by voicemail or the o
 
 TEST_CASE("M6: the automatic attendant 4111 reaches a present person without the operator") {
   run_rows({
-      {"Anna present: rung directly, answered", nullptr, person_call(kAttendant, kAnna),
+      {"Anna present: rung directly, answered",
+       nullptr,
+       person_call(kAttendant, kAnna),
        {{E::Arrived, "play:greeting ring:Anna Berg"}, {E::TargetAnswered, "connect:Anna Berg finish:talked_to_person"}},
        OutcomeReason::TalkedToPerson},
-      {"Anna does not answer: the operator takes over", nullptr, person_call(kAttendant, kAnna),
+      {"Anna does not answer: the operator takes over",
+       nullptr,
+       person_call(kAttendant, kAnna),
        {{E::Arrived, "play:greeting ring:Anna Berg"},
         {E::NoAnswer, "enqueue"},
         {E::OperatorAnswered, "operator_task:referral offer:colleague/message/voicemail(Cecilia Dahl)"}},
        OutcomeReason::None},
-      {"a unit errand on 4111 goes to the operator", nullptr, unit_call(kAttendant, kBygglov),
+      {"a unit errand on 4111 goes to the operator",
+       nullptr,
+       unit_call(kAttendant, kBygglov),
        {{E::Arrived, "play:greeting enqueue"}, {E::OperatorAnswered, "operator_task:transfer ring:Anna Berg"}},
        OutcomeReason::None},
   });
@@ -87,13 +111,18 @@ TEST_CASE("M6: the automatic attendant 4111 reaches a present person without the
 TEST_CASE("M8: absence by hänvisning (a) plays the referral, by forward (b) rings the colleague") {
   run_rows({
       {"M8a: direct dial, Anna in a meeting",
-       [](FakeWorld& w, Policy&) { w.referral(kAnna, ReferralReason::Meeting, k1400); }, person_call(kDirect, kAnna),
-       {{E::Arrived, "play:referral offer:voicemail/operator"}}, OutcomeReason::None},
-      {"M8b: direct dial, Anna forwarded to Bo: Bo's phone rings", [](FakeWorld& w, Policy&) { w.forward(kAnna, kBo); },
+       [](FakeWorld& w, Policy&) { w.referral(kAnna, ReferralReason::Meeting, k1400); },
+       person_call(kDirect, kAnna),
+       {{E::Arrived, "play:referral offer:voicemail/operator"}},
+       OutcomeReason::None},
+      {"M8b: direct dial, Anna forwarded to Bo: Bo's phone rings",
+       [](FakeWorld& w, Policy&) { w.forward(kAnna, kBo); },
        person_call(kDirect, kAnna),
        {{E::Arrived, "ring:Bo Ek"}, {E::TargetAnswered, "connect:Bo Ek finish:talked_to_colleague"}},
        OutcomeReason::TalkedToColleague},
-      {"M8b through the operator", [](FakeWorld& w, Policy&) { w.forward(kAnna, kBo); }, person_call(kMain, kAnna),
+      {"M8b through the operator",
+       [](FakeWorld& w, Policy&) { w.forward(kAnna, kBo); },
+       person_call(kMain, kAnna),
        {{E::Arrived, "play:greeting enqueue"},
         {E::OperatorAnswered, "operator_task:transfer ring:Bo Ek"},
         {E::TargetAnswered, "connect:Bo Ek finish:talked_to_colleague"}},
@@ -103,32 +132,42 @@ TEST_CASE("M8: absence by hänvisning (a) plays the referral, by forward (b) rin
          w.forward(kAnna, kBo);
          w.set(kBo, PresenceState::OffDuty);
        },
-       person_call(kDirect, kAnna), {{E::Arrived, "voicemail:Anna Berg finish:voicemail"}}, OutcomeReason::Voicemail},
+       person_call(kDirect, kAnna),
+       {{E::Arrived, "voicemail:Anna Berg finish:voicemail"}},
+       OutcomeReason::Voicemail},
   });
 }
 
 TEST_CASE("M9: referral with reason and return time, then voicemail or the operator") {
   const auto meeting = [](FakeWorld& w, Policy&) { w.referral(kAnna, ReferralReason::Meeting, k1400); };
   run_rows({
-      {"press 1: voicemail", meeting, person_call(kDirect, kAnna),
+      {"press 1: voicemail",
+       meeting,
+       person_call(kDirect, kAnna),
        {{E::Arrived, "play:referral offer:voicemail/operator"},
         chose(Option::Voicemail, "voicemail:Anna Berg finish:voicemail")},
        OutcomeReason::Voicemail},
-      {"press 2: the operator, who offers the rest", meeting, person_call(kDirect, kAnna),
+      {"press 2: the operator, who offers the rest",
+       meeting,
+       person_call(kDirect, kAnna),
        {{E::Arrived, "play:referral offer:voicemail/operator"},
         chose(Option::Operator, "enqueue"),
         {E::OperatorAnswered, "operator_task:referral offer:colleague/return_time/message/voicemail(Cecilia Dahl)"},
         chose(Option::ReturnTime, "play:return_time finish:return_time_given")},
        OutcomeReason::ReturnTimeGiven},
       {"Bo has no voicemail: only the operator",
-       [](FakeWorld& w, Policy&) { w.referral(kBo, ReferralReason::BusinessTrip, k1400); }, person_call(kDirect, kBo),
-       {{E::Arrived, "play:referral offer:operator"}}, OutcomeReason::None},
+       [](FakeWorld& w, Policy&) { w.referral(kBo, ReferralReason::BusinessTrip, k1400); },
+       person_call(kDirect, kBo),
+       {{E::Arrived, "play:referral offer:operator"}},
+       OutcomeReason::None},
       {"closed: only voicemail",
        [&](FakeWorld& w, Policy& p) {
          meeting(w, p);
          w.open = false;
        },
-       person_call(kDirect, kAnna), {{E::Arrived, "play:referral offer:voicemail"}}, OutcomeReason::None},
+       person_call(kDirect, kAnna),
+       {{E::Arrived, "play:referral offer:voicemail"}},
+       OutcomeReason::None},
   });
   FakeWorld world;
   world.referral(kAnna, ReferralReason::Meeting, k1400);
@@ -144,12 +183,15 @@ TEST_CASE("P4: outside a unit's phone hours the operator tells them (policy Outs
     w.phone_hours_start[kBygglov.value] = kTomorrow0900;
   };
   run_rows({
-      {"unit errand outside phone hours: told when", outside, unit_call(kMain, kBygglov),
+      {"unit errand outside phone hours: told when",
+       outside,
+       unit_call(kMain, kBygglov),
        {{E::Arrived, "play:greeting enqueue"},
         {E::OperatorAnswered, "operator_task:referral offer:return_time/message"},
         chose(Option::ReturnTime, "play:phone_hours finish:return_time_given")},
        OutcomeReason::ReturnTimeGiven},
-      {"person errand outside phone hours: no colleague, the phone hours as return time", outside,
+      {"person errand outside phone hours: no colleague, the phone hours as return time",
+       outside,
        person_call(kMain, kAnna),
        {{E::Arrived, "play:greeting enqueue"},
         {E::OperatorAnswered, "operator_task:referral offer:return_time/message/voicemail"},
@@ -163,7 +205,9 @@ TEST_CASE("P4: outside a unit's phone hours the operator tells them (policy Outs
        unit_call(kMain, kBygglov),
        {{E::Arrived, "play:greeting enqueue"}, {E::OperatorAnswered, "operator_task:transfer ring:Anna Berg"}},
        OutcomeReason::None},
-      {"inside phone hours: rung", nullptr, unit_call(kMain, kBygglov),
+      {"inside phone hours: rung",
+       nullptr,
+       unit_call(kMain, kBygglov),
        {{E::Arrived, "play:greeting enqueue"}, {E::OperatorAnswered, "operator_task:transfer ring:Anna Berg"}},
        OutcomeReason::None},
   });
@@ -179,17 +223,27 @@ TEST_CASE("P4: outside a unit's phone hours the operator tells them (policy Outs
 
 TEST_CASE("U1: an international call is ordered by the operator; simple questions are answered directly") {
   run_rows({
-      {"international", nullptr, CallStart{kMain, Intent::International, {}, {}},
+      {"international",
+       nullptr,
+       CallStart{kMain, Intent::International, {}, {}},
        {{E::Arrived, "play:greeting enqueue"},
         {E::OperatorAnswered, "operator_task:international finish:international_ordered"}},
        OutcomeReason::InternationalOrdered},
-      {"a general question", nullptr, CallStart{kMain, Intent::Question, {}, {}},
-       {{E::Arrived, "play:greeting enqueue"}, {E::OperatorAnswered, "operator_task:answer finish:answered_by_operator"}},
+      {"a general question",
+       nullptr,
+       CallStart{kMain, Intent::Question, {}, {}},
+       {{E::Arrived, "play:greeting enqueue"},
+        {E::OperatorAnswered, "operator_task:answer finish:answered_by_operator"}},
        OutcomeReason::AnsweredByOperator},
-      {"a question Kundtjänst's answers cover", nullptr, CallStart{kMain, Intent::Question, {}, kKundtjanst},
-       {{E::Arrived, "play:greeting enqueue"}, {E::OperatorAnswered, "operator_task:answer finish:answered_by_operator"}},
+      {"a question Kundtjänst's answers cover",
+       nullptr,
+       CallStart{kMain, Intent::Question, {}, kKundtjanst},
+       {{E::Arrived, "play:greeting enqueue"},
+        {E::OperatorAnswered, "operator_task:answer finish:answered_by_operator"}},
        OutcomeReason::AnsweredByOperator},
-      {"a question only Bygglov can answer is put through", nullptr, CallStart{kMain, Intent::Question, {}, kBygglov},
+      {"a question only Bygglov can answer is put through",
+       nullptr,
+       CallStart{kMain, Intent::Question, {}, kBygglov},
        {{E::Arrived, "play:greeting enqueue"}, {E::OperatorAnswered, "operator_task:transfer ring:Anna Berg"}},
        OutcomeReason::None},
   });
@@ -198,7 +252,9 @@ TEST_CASE("U1: an international call is ordered by the operator; simple question
 TEST_CASE("MO4: the mobile number is given instead of a transfer, unless MEX or policy transfer_to_mobile") {
   const auto trip = [](FakeWorld& w, Policy&) { w.referral(kCecilia, ReferralReason::BusinessTrip, k1400); };
   run_rows({
-      {"Cecilia on a business trip with a mobile: the number is given", trip, person_call(kMain, kCecilia),
+      {"Cecilia on a business trip with a mobile: the number is given",
+       trip,
+       person_call(kMain, kCecilia),
        {{E::Arrived, "play:greeting enqueue"},
         {E::OperatorAnswered, "operator_task:referral give_mobile:Cecilia Dahl finish:mobile_given"}},
        OutcomeReason::MobileGiven},
@@ -213,11 +269,13 @@ TEST_CASE("MO4: the mobile number is given instead of a transfer, unless MEX or 
         {E::TargetAnswered, "connect:Cecilia Dahl finish:talked_to_person"}},
        OutcomeReason::TalkedToPerson},
       {"David's MEX phone is an extension: put through",
-       [](FakeWorld& w, Policy&) { w.referral(kDavid, ReferralReason::OutOfOffice, k1400); }, person_call(kMain, kDavid),
+       [](FakeWorld& w, Policy&) { w.referral(kDavid, ReferralReason::OutOfOffice, k1400); },
+       person_call(kMain, kDavid),
        {{E::Arrived, "play:greeting enqueue"}, {E::OperatorAnswered, "operator_task:transfer ring:David Falk(mobile)"}},
        OutcomeReason::None},
       {"Cecilia in a meeting: the mobile does not help, the offers do",
-       [](FakeWorld& w, Policy&) { w.referral(kCecilia, ReferralReason::Meeting, k1400); }, person_call(kMain, kCecilia),
+       [](FakeWorld& w, Policy&) { w.referral(kCecilia, ReferralReason::Meeting, k1400); },
+       person_call(kMain, kCecilia),
        {{E::Arrived, "play:greeting enqueue"},
         {E::OperatorAnswered, "operator_task:referral offer:colleague/return_time/message/voicemail(Anna Berg)"}},
        OutcomeReason::None},
@@ -234,7 +292,8 @@ TEST_CASE("MO4: the mobile number is given instead of a transfer, unless MEX or 
 
 TEST_CASE("F2: a stale directory entry makes the transfer fail and the operator falls back") {
   run_rows({
-      {"Eva left: unreachable, then a colleague of her unit or a message to the unit", nullptr,
+      {"Eva left: unreachable, then a colleague of her unit or a message to the unit",
+       nullptr,
        person_call(kMain, kEva),
        {{E::Arrived, "play:greeting enqueue"},
         {E::OperatorAnswered, "operator_task:transfer ring:Eva Gran"},

@@ -16,7 +16,8 @@ using namespace vaxel::model::routing;
 
 // People (ids): 0 Anna Berg, 1 Bo Ek, 2 Cecilia Dahl in Bygglov; 3 David Falk (MEX), 4 Eva Gran (left the
 // municipality: a stale entry, F2), 5 Fredrik Holm in Omsorg. Units: 0 Bygglov, 1 Omsorg, 2 Kundtjänst.
-// Entries: 0 main, 1 housing, 2 attendant 4111, 3 direct dial.
+// Entries: 0 main, 1 housing, 2 attendant 4111, 3 direct dial. Bo lists David of Omsorg as his colleague by
+// mistake, which T3a must ignore.
 inline Directory test_directory() {
   Directory d;
   d.administrations = {{AdministrationId{0}, "Samhällsbyggnadsförvaltningen", {UnitId{0}, UnitId{2}}},
@@ -32,11 +33,12 @@ inline Directory test_directory() {
     p.extension = ext;
     return p;
   };
-  d.people = {person(0, "Anna Berg", 0, "4101"),   person(1, "Bo Ek", 0, "4102"),
+  d.people = {person(0, "Anna Berg", 0, "4101"),    person(1, "Bo Ek", 0, "4102"),
               person(2, "Cecilia Dahl", 0, "4103"), person(3, "David Falk", 1, "4201"),
               person(4, "Eva Gran", 1, "4202"),     person(5, "Fredrik Holm", 1, "4203")};
   d.people[0].voicemail = true;
   d.people[0].colleagues = {PersonId{2}, PersonId{1}};
+  d.people[1].colleagues = {PersonId{3}};  // a directory slip: David is in Omsorg; T3a must never offer him
   d.people[2].voicemail = true;
   d.people[2].mobile = "070-123 45 67";
   d.people[3].phone = PhoneType::Mex;

@@ -49,11 +49,15 @@ TEST_CASE("policy callback_offer_wait_s: a long expected wait offers a callback 
     w.wait_s = 300.0;
   };
   run_rows({
-      {"callback accepted", long_wait, person_call(kMain, kAnna),
+      {"callback accepted",
+       long_wait,
+       person_call(kMain, kAnna),
        {{E::Arrived, "play:greeting play:callback_offer offer:callback/wait"},
         chose(Option::Callback, "order_callback finish:callback_ordered")},
        OutcomeReason::CallbackOrdered},
-      {"keeps waiting", long_wait, person_call(kMain, kAnna),
+      {"keeps waiting",
+       long_wait,
+       person_call(kMain, kAnna),
        {{E::Arrived, "play:greeting play:callback_offer offer:callback/wait"}, chose(Option::Wait, "enqueue")},
        OutcomeReason::None},
       {"short wait: straight to the queue",
@@ -61,13 +65,17 @@ TEST_CASE("policy callback_offer_wait_s: a long expected wait offers a callback 
          long_wait(w, p);
          w.wait_s = 60.0;
        },
-       person_call(kMain, kAnna), {{E::Arrived, "play:greeting enqueue"}}, OutcomeReason::None},
+       person_call(kMain, kAnna),
+       {{E::Arrived, "play:greeting enqueue"}},
+       OutcomeReason::None},
       {"an operator is free: straight to the queue",
        [&](FakeWorld& w, Policy& p) {
          long_wait(w, p);
          w.free_operators = 1;
        },
-       person_call(kMain, kAnna), {{E::Arrived, "play:greeting enqueue"}}, OutcomeReason::None},
+       person_call(kMain, kAnna),
+       {{E::Arrived, "play:greeting enqueue"}},
+       OutcomeReason::None},
   });
   FakeWorld world;
   Policy p;
@@ -75,7 +83,7 @@ TEST_CASE("policy callback_offer_wait_s: a long expected wait offers a callback 
   Drive call(world, person_call(kMain, kAnna), p);
   call.feed(E::Arrived);
   CHECK(render_text(call.out[1], world, monday_10()) ==
-        "The expected wait is about 5 minutes; press 1 for to be called back, 2 for to keep waiting.");
+        "The expected wait is about 5 minutes; press 1 to be called back, 2 to keep waiting.");
 }
 
 TEST_CASE("policy queue_capacity + overflow: a full queue gives busy or a callback") {
@@ -85,34 +93,42 @@ TEST_CASE("policy queue_capacity + overflow: a full queue gives busy or a callba
          p.queue_capacity = 3;
          w.waiting = 3;
        },
-       person_call(kMain, kAnna), {{E::Arrived, "play:greeting play:queue_full finish:busy"}}, OutcomeReason::Busy},
+       person_call(kMain, kAnna),
+       {{E::Arrived, "play:greeting play:queue_full finish:busy"}},
+       OutcomeReason::Busy},
       {"overflow callback",
        [](FakeWorld& w, Policy& p) {
          p.queue_capacity = 3;
          p.overflow = OverflowAction::Callback;
          w.waiting = 3;
        },
-       person_call(kMain, kAnna), {{E::Arrived, "play:greeting order_callback finish:callback_ordered"}},
+       person_call(kMain, kAnna),
+       {{E::Arrived, "play:greeting order_callback finish:callback_ordered"}},
        OutcomeReason::CallbackOrdered},
       {"room left",
        [](FakeWorld& w, Policy& p) {
          p.queue_capacity = 3;
          w.waiting = 2;
        },
-       person_call(kMain, kAnna), {{E::Arrived, "play:greeting enqueue"}}, OutcomeReason::None},
+       person_call(kMain, kAnna),
+       {{E::Arrived, "play:greeting enqueue"}},
+       OutcomeReason::None},
   });
 }
 
 TEST_CASE("policy max_transfer_attempts: after the last transfer only offers remain") {
   run_rows({
       {"one attempt: no colleague after the ring-out",
-       [](FakeWorld&, Policy& p) { p.max_transfer_attempts = 1; }, person_call(kMain, kAnna),
+       [](FakeWorld&, Policy& p) { p.max_transfer_attempts = 1; },
+       person_call(kMain, kAnna),
        {{E::Arrived, "play:greeting enqueue"},
         {E::OperatorAnswered, "operator_task:transfer ring:Anna Berg"},
         {E::NoAnswer, "enqueue:returning"},
         {E::OperatorAnswered, "operator_task:referral offer:message/voicemail"}},
        OutcomeReason::None},
-      {"two attempts: one colleague, then offers only", nullptr, person_call(kMain, kAnna),
+      {"two attempts: one colleague, then offers only",
+       nullptr,
+       person_call(kMain, kAnna),
        {{E::Arrived, "play:greeting enqueue"},
         {E::OperatorAnswered, "operator_task:transfer ring:Anna Berg"},
         {E::NoAnswer, "enqueue:returning"},

@@ -14,8 +14,8 @@ namespace vaxel::test {
 
 struct ScriptStep {
   EventKind event;
-  std::string expect;              ///< summary() of the actions
-  Option option = Option::Wait;    ///< for CallerChose
+  std::string expect;                   ///< summary() of the actions
+  Option option = Option::Wait;         ///< for CallerChose
   RouteError error = RouteError::None;  ///< the error expected (then expect is "")
 };
 
@@ -44,8 +44,8 @@ inline void run_rows(const std::vector<ScriptRow>& rows) {
     for (std::size_t i = 0; i < row.steps.size(); ++i) {
       const ScriptStep& step = row.steps[i];
       const std::string got = call.feed(step.event, step.option);
-      const std::string where = std::string(row.what) + ", step " + std::to_string(i + 1) + " (" +
-                                to_string(step.event) + ")";
+      const std::string where =
+          std::string(row.what) + ", step " + std::to_string(i + 1) + " (" + to_string(step.event) + ")";
       CHECK_MESSAGE(got == step.expect, where);
       CHECK_MESSAGE(call.last_error == step.error, where, ": ", std::string(describe(call.last_error)));
     }

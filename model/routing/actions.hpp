@@ -11,7 +11,9 @@
 //   Offer          the caller chooses -> CallerChose(one of options) or CallerHungUp
 //   Connect, Voicemail, TakeMessage, OrderCallback, GiveMobile   done, the conversation goes on outside the core
 //   Finish         always the last action of the step that ends the call; carries the outcome
-// The operator who answered a call is released at the step's Ring, Enqueue or Finish (after its tasks).
+// An operator is with the call from OperatorAnswered until a step ends in Ring, Enqueue or Finish (after that
+// step's OperatorTasks); an Offer made by an operator (recorded == false) keeps the operator while the caller
+// chooses, and the OperatorTask(Referral) before it is that conversation.
 #pragma once
 
 #include <array>
@@ -66,16 +68,17 @@ inline constexpr int kOperatorTaskKindCount = 5;
 
 struct Action {
   ActionKind kind = ActionKind::Finish;
-  MessageKind message = MessageKind::None;  ///< PlayMessage
+  MessageKind message = MessageKind::None;             ///< PlayMessage
   OperatorTaskKind task = OperatorTaskKind::Transfer;  ///< OperatorTask
   ReferralReason reason = ReferralReason::Meeting;     ///< PlayMessage Referral
-  bool priority = false;    ///< Enqueue: the call returns to the operator (after a ring-out), ahead of new calls
-  bool via_mobile = false;  ///< Ring: to a MEX phone or, by policy transfer_to_mobile, to the mobile (MO4)
-  bool has_time = false;    ///< time_s is meaningful
-  OptionList options;       ///< Offer (and PlayMessage Referral / CallbackOffer: the options read out)
-  PersonId person;          ///< whom it concerns: rung, connected, offered as colleague (Offer), referred ...
-  UnitId unit;              ///< PhoneHours, TakeMessage for a unit
-  EntryId entry;            ///< Greeting: which entry's greeting
+  bool priority = false;     ///< Enqueue: the call returns to the operator (after a ring-out), ahead of new calls
+  bool via_mobile = false;   ///< Ring: to a MEX phone or, by policy transfer_to_mobile, to the mobile (MO4)
+  bool has_time = false;     ///< time_s is meaningful
+  bool recorded = false;     ///< Offer: read out by the recorded message just before (M9, callback), no operator
+  OptionList options;        ///< Offer (and PlayMessage Referral / CallbackOffer: the options read out)
+  PersonId person;           ///< whom it concerns: rung, connected, offered as colleague (Offer), referred ...
+  UnitId unit;               ///< PhoneHours, TakeMessage for a unit
+  EntryId entry;             ///< Greeting: which entry's greeting
   WallSeconds time_s = 0.0;  ///< Referral/ReturnTime: back at; PhoneHours: next start; TakeMessage /
                              ///< OrderCallback: callback due by; CallbackOffer: expected wait in seconds
   double timeout_s = 0.0;    ///< Ring: ring time before NoAnswer

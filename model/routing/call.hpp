@@ -24,6 +24,7 @@ struct CallStart {
   Intent intent = Intent::Person;  ///< what the caller wants
   PersonId person;                 ///< the person sought (or dialled directly)
   UnitId unit;                     ///< the unit sought or asked about
+  constexpr bool operator==(const CallStart&) const = default;
 };
 
 /// How an errand's call attempt ended (design.md "Errands, not calls"). The kind follows from the reason.
@@ -75,8 +76,8 @@ inline constexpr int kOutcomeReasonCount = 15;
 
 struct CallOutcome {
   OutcomeReason reason = OutcomeReason::None;
-  PersonId person;     ///< who was reached, whose voicemail / message / mobile number, whose return time
-  UnitId unit;         ///< the unit a message was left for (unit errands)
+  PersonId person;           ///< who was reached, whose voicemail / message / mobile number, whose return time
+  UnitId unit;               ///< the unit a message was left for (unit errands)
   WallSeconds time_s = 0.0;  ///< Promised: callback due by; ReturnTimeGiven: the time told; otherwise 0
 
   [[nodiscard]] constexpr OutcomeKind kind() const { return kind_of(reason); }
@@ -122,6 +123,7 @@ struct TriedList {
   constexpr void add(PersonId p) {
     if (!contains(p) && size < kCapacity) people[size++] = p;
   }
+  constexpr bool operator==(const TriedList&) const = default;
 };
 
 /// The per-call state. Plain data: the simulator stores it, only Router::handle changes it.
@@ -132,25 +134,26 @@ struct CallState {
   WallSeconds arrived_at_s = 0.0;  ///< time of Arrived
   WallSeconds last_event_s = 0.0;  ///< time of the last accepted event (events never go back in time)
 
-  PersonId ringing;                   ///< the extension ringing (phase Ringing)
+  PersonId ringing;  ///< the extension ringing (phase Ringing)
   RingRole ring_role = RingRole::Target;
   Leg ring_leg = Leg::Direct;
-  bool ring_via_mobile = false;       ///< the ring goes to a MEX phone or, by policy, to a mobile (MO4)
+  bool ring_via_mobile = false;  ///< the ring goes to a MEX phone or, by policy, to a mobile (MO4)
 
-  bool operator_involved = false;     ///< an operator has handled the call at least once
-  bool target_unreachable = false;    ///< the sought person's extension is stale (F2)
-  std::uint8_t transfer_attempts = 0; ///< rings the operator put through (policy max_transfer_attempts)
-  std::uint8_t steps = 0;             ///< accepted events so far (bounded; see Router::max_steps)
-  TriedList tried;                    ///< rung or offered-and-gone
+  bool operator_involved = false;      ///< an operator has handled the call at least once
+  bool target_unreachable = false;     ///< the sought person's extension is stale (F2)
+  std::uint8_t transfer_attempts = 0;  ///< rings the operator put through (policy max_transfer_attempts)
+  std::uint8_t steps = 0;              ///< accepted events so far (bounded; see Router::max_steps)
+  TriedList tried;                     ///< rung or offered-and-gone
 
-  OptionList offered;                 ///< phase Choosing / ChoosingQueue: what the caller may choose
-  PersonId offered_colleague;         ///< Option::Colleague: who (same unit as the person sought, T3a)
-  WallSeconds offered_return_s = 0.0; ///< Option::ReturnTime: the time that would be told
-  bool offered_phone_hours = false;   ///< ... and it is the next phone hour of the unit (P4), not a return time
+  OptionList offered;                  ///< phase Choosing / ChoosingQueue: what the caller may choose
+  PersonId offered_colleague;          ///< Option::Colleague: who (same unit as the person sought, T3a)
+  WallSeconds offered_return_s = 0.0;  ///< Option::ReturnTime: the time that would be told
+  bool offered_phone_hours = false;    ///< ... and it is the next phone hour of the unit (P4), not a return time
 
   CallOutcome outcome;
 
   [[nodiscard]] bool ended() const { return phase == CallPhase::Ended; }
+  bool operator==(const CallState&) const = default;
 };
 
 }  // namespace vaxel::model::routing

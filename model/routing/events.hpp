@@ -69,9 +69,9 @@ inline constexpr int kEventKindCount = 10;
 
 struct Event {
   EventKind kind = EventKind::Arrived;
-  WallSeconds t = 0.0;            ///< when it happened; never earlier than the call's previous event
-  Option option = Option::Wait;   ///< CallerChose: what was chosen
-  PersonId person;                ///< PresenceChanged: whose presence (informational)
+  WallSeconds t = 0.0;           ///< when it happened; never earlier than the call's previous event
+  Option option = Option::Wait;  ///< CallerChose: what was chosen
+  PersonId person;               ///< PresenceChanged: whose presence (informational)
 
   static constexpr Event at(EventKind k, WallSeconds time) {
     Event e;

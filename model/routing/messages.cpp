@@ -15,18 +15,19 @@ std::string unit_name(const Directory& d, UnitId u) {
   return u.valid() && u.value < d.units.size() ? d.unit(u).name : std::string("the unit");
 }
 
-const char* option_phrase(Option o) {
+// "for voicemail" in "press 1 for voicemail"
+const char* press_phrase(Option o) {
   switch (o) {
     case Option::Colleague:
-      return "a colleague";
+      return "for a colleague";
     case Option::ReturnTime:
-      return "when to call again";
+      return "to hear when to call again";
     case Option::Message:
-      return "leaving a message";
+      return "to leave a message";
     case Option::Voicemail:
-      return "voicemail";
+      return "for voicemail";
     case Option::Operator:
-      return "the operator";
+      return "for the operator";
     case Option::Callback:
       return "to be called back";
     case Option::Wait:
@@ -39,8 +40,8 @@ const char* option_phrase(Option o) {
 std::string press_list(const OptionList& options) {
   std::string text;
   for (std::uint8_t i = 0; i < options.size(); ++i) {
-    text += i == 0 ? fmt::format("press {} for {}", i + 1, option_phrase(options[i]))
-                   : fmt::format(", {} for {}", i + 1, option_phrase(options[i]));
+    text += i == 0 ? fmt::format("press {} {}", i + 1, press_phrase(options[i]))
+                   : fmt::format(", {} {}", i + 1, press_phrase(options[i]));
   }
   return text;
 }
@@ -67,12 +68,15 @@ const char* referral_phrase(ReferralReason r) {
   return "away";
 }
 
-std::string spoken_time(WallSeconds t, WallSeconds now_s) {
-  const std::string clock = format_clock(minute_of_day(t));
+std::string spoken_day_time(WallSeconds t) {
   const DayNumber day = day_of(t);
-  if (day == day_of(now_s)) return clock;
   const Date date = from_day_number(day);
-  return fmt::format("{} {} {} at {}", weekday_name(weekday_of(day)), date.day, month_name(date.month), clock);
+  return fmt::format("{} {} {} at {}", weekday_name(weekday_of(day)), date.day, month_name(date.month),
+                     format_clock(minute_of_day(t)));
+}
+
+std::string spoken_time(WallSeconds t, WallSeconds now_s) {
+  return day_of(t) == day_of(now_s) ? format_clock(minute_of_day(t)) : spoken_day_time(t);
 }
 
 std::string render_text(const Action& a, const WorldView& world, WallSeconds now_s) {
@@ -113,7 +117,8 @@ std::string render_text(const Action& a, const WorldView& world, WallSeconds now
           return {};
       }
       return {};
-    case ActionKind::Offer: {  // the operator's words for T3a-T3c
+    case ActionKind::Offer: {     // the operator's words for T3a-T3c
+      if (a.recorded) return {};  // the recorded message before it read the choices out
       std::string text = "I can";
       for (std::uint8_t i = 0; i < a.options.size(); ++i) {
         const Option o = a.options[i];

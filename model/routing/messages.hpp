@@ -18,6 +18,9 @@ namespace vaxel::model::routing {
 /// "14:00" when t is on the day of now_s, else "Tuesday 12 January at 08:00".
 [[nodiscard]] std::string spoken_time(WallSeconds t, WallSeconds now_s);
 
+/// "Tuesday 12 January at 08:00".
+[[nodiscard]] std::string spoken_day_time(WallSeconds t);
+
 /// "in a meeting", "on a business trip" ... as in "X is in a meeting until 14:00" (M9).
 [[nodiscard]] const char* referral_phrase(ReferralReason r);
 

@@ -6,22 +6,33 @@
 namespace vaxel::model::routing {
 
 namespace {
-constexpr std::array<const char*, kOptionCount> kOptionNames = {
-    "colleague", "return_time", "message", "voicemail", "operator", "callback", "wait"};
+constexpr std::array<const char*, kOptionCount> kOptionNames = {"colleague", "return_time", "message", "voicemail",
+                                                                "operator",  "callback",    "wait"};
 constexpr std::array<const char*, kEventKindCount> kEventNames = {
-    "arrived",     "operator_answered", "target_answered", "no_answer",     "busy",
-    "unreachable", "chose",             "hung_up",         "queue_timeout", "presence_changed"};
+    "arrived", "operator_answered", "target_answered", "no_answer",       "busy", "unreachable",
+    "chose",   "hung_up",           "queue_timeout",   "presence_changed"};
 constexpr std::array<const char*, kActionKindCount> kActionNames = {
-    "play",         "enqueue",        "operator_task", "ring",        "offer", "connect",
-    "voicemail",    "take_message",   "order_callback", "give_mobile", "finish"};
+    "play",      "enqueue",      "operator_task",  "ring",        "offer", "connect",
+    "voicemail", "take_message", "order_callback", "give_mobile", "finish"};
 constexpr std::array<const char*, kMessageKindCount> kMessageNames = {
     "none", "greeting", "closed", "referral", "return_time", "phone_hours", "queue_full", "callback_offer"};
 constexpr std::array<const char*, kOperatorTaskKindCount> kTaskNames = {"transfer", "referral", "message", "answer",
                                                                         "international"};
-constexpr std::array<const char*, kOutcomeReasonCount> kReasonNames = {
-    "none",         "talked_to_person", "talked_to_colleague", "answered_by_operator", "international_ordered",
-    "voicemail",    "message_taken",    "callback_ordered",    "abandoned",            "busy",
-    "no_answer",    "closed",           "mobile_given",        "return_time_given",    "unanswered"};
+constexpr std::array<const char*, kOutcomeReasonCount> kReasonNames = {"none",
+                                                                       "talked_to_person",
+                                                                       "talked_to_colleague",
+                                                                       "answered_by_operator",
+                                                                       "international_ordered",
+                                                                       "voicemail",
+                                                                       "message_taken",
+                                                                       "callback_ordered",
+                                                                       "abandoned",
+                                                                       "busy",
+                                                                       "no_answer",
+                                                                       "closed",
+                                                                       "mobile_given",
+                                                                       "return_time_given",
+                                                                       "unanswered"};
 
 template <std::size_t N, class E>
 const char* name_in(const std::array<const char*, N>& names, E e) {

@@ -7,6 +7,8 @@
 //   router.handle(s, Event::at(EventKind::Arrived, t), world, actions);
 //   then, after each step, carry the actions out in order and feed the event the last waiting action asks for
 //   (actions.hpp lists which) until a Finish action arrives: s.outcome says how the errand's call ended.
+// The router trusts the world view's presence: a person's AbsenceMode (M8) is for whoever produces presence
+// (the simulator's staff actors), and a moved or departed extension (F2) is found out by ringing it.
 // A wrong event for the phase (an answer with nothing ringing, an option not offered, time going backwards)
 // returns an error and leaves the state as it was.
 //

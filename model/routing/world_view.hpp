@@ -38,8 +38,8 @@ class WorldView {
   /// When an off-duty person is next at work by their working hours (T3b when there is no hänvisning).
   [[nodiscard]] virtual std::optional<WallSeconds> next_return(PersonId person, WallSeconds t) const = 0;
 
-  [[nodiscard]] virtual int operators_free() const = 0;     ///< operators on shift and idle now
-  [[nodiscard]] virtual int queue_length() const = 0;       ///< calls waiting for an operator now
+  [[nodiscard]] virtual int operators_free() const = 0;      ///< operators on shift and idle now
+  [[nodiscard]] virtual int queue_length() const = 0;        ///< calls waiting for an operator now
   [[nodiscard]] virtual double expected_wait_s() const = 0;  ///< a new caller's expected wait in the queue
 };
 

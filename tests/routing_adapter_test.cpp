@@ -1,0 +1,113 @@
+// The live adapter (docs/route-protocol.md): recorded JSON-line sessions piped through the adapter on streams
+// and through the `vaxel route` binary, compared line by line with the expected output; and the single-line
+// contract: a malformed or out-of-order line gets an error naming its line and processing goes on.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model/scenario_loader.hpp"
+#include "sim/route_adapter.hpp"
+#include "tests/routing_fixture.hpp"
+
+using namespace vaxel::test;
+
+namespace {
+
+std::string route_file(const std::string& name) {
+  return std::string(VAXEL_SOURCE_DIR) + "/tests/route/" + name;
+}
+
+std::vector<std::string> lines_of(std::istream& in) {
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
+  return lines;
+}
+
+std::vector<std::string> lines_of_file(const std::string& path) {
+  std::ifstream in(path);
+  REQUIRE_MESSAGE(in.good(), "cannot read ", path);
+  return lines_of(in);
+}
+
+// The test municipality of routing_fixture.hpp, open Monday to Friday 08:00-16:00, offering a callback when the
+// expected wait is over 5 minutes.
+Scenario test_scenario() {
+  Scenario s;
+  s.name = "routing test";
+  s.directory = test_directory();
+  s.switchboard.hours = weekday_schedule({Interval{8 * 60, 16 * 60}});
+  s.presence.working_hours = weekday_schedule({Interval{8 * 60, 16 * 60 + 30}});
+  s.policy.callback_offer_wait_s = 300.0;
+  return s;
+}
+
+// Compares line by line, so a failure names the first line that differs. VAXEL_UPDATE_GOLDEN=1 rewrites the
+// expected file instead (review the diff before committing it).
+void compare_with_golden(const std::vector<std::string>& got, const std::string& expected_path) {
+  if (std::getenv("VAXEL_UPDATE_GOLDEN")) {
+    std::ofstream out(expected_path);
+    for (const std::string& l : got)
+      out << l << '\n';
+    MESSAGE("rewrote ", expected_path);
+    return;
+  }
+  const std::vector<std::string> expected = lines_of_file(expected_path);
+  for (std::size_t i = 0; i < std::min(got.size(), expected.size()); ++i)
+    CHECK_MESSAGE(got[i] == expected[i], "output line ", i + 1, " of ", expected_path);
+  CHECK(got.size() == expected.size());
+}
+
+}  // namespace
+
+TEST_CASE("route adapter: a recorded session gives the expected output (T2, T3, M9, T3a, T3c, MO4, T4, M1)") {
+  const Scenario scenario = test_scenario();
+  vaxel::sim::RouteAdapter adapter(scenario);
+  std::ifstream in(route_file("basic.jsonl"));
+  REQUIRE(in.good());
+  std::stringstream out;
+  const int errors = adapter.run(in, out);
+  CHECK(errors == 7);  // the session's deliberate mistakes, one per bad line
+  compare_with_golden(lines_of(out), route_file("basic.expected.jsonl"));
+  CHECK(adapter.calls_in_progress() == 0);
+}
+
+TEST_CASE("route adapter: a bad line names its line number and the problem, and the next line still works") {
+  vaxel::sim::RouteAdapter adapter(test_scenario());
+  const std::string bad = adapter.handle_line("{\"type\":\"call\"", 7);
+  CHECK(bad.find("\"line\":7") != std::string::npos);
+  CHECK(bad.find("line 7: malformed JSON") != std::string::npos);
+  const std::string missing = adapter.handle_line(R"({"type":"call","call":"x","t":"2027-01-11T10:00:00"})", 8);
+  CHECK(missing.find("line 8: missing field 'entry'") != std::string::npos);
+  const std::string early = adapter.handle_line(R"({"type":"event","call":"x","t":0,"event":"busy"})", 9);
+  CHECK(early.find("line 9: no call 'x' in progress") != std::string::npos);
+  const std::string good = adapter.handle_line(
+      R"({"type":"call","call":"x","t":"2027-01-11T10:00:00","entry":"main","intent":"international"})", 10);
+  CHECK(good.find("\"actions\"") != std::string::npos);
+  const std::string order =
+      adapter.handle_line(R"({"type":"event","call":"x","t":"2027-01-11T10:00:05","event":"busy"})", 11);
+  CHECK(order.find("line 11: this event does not fit the call's current phase") != std::string::npos);
+  CHECK(adapter.calls_in_progress() == 1);
+}
+
+TEST_CASE("vaxel route: the binary answers a recorded session on the default scenario line by line") {
+  const std::string out_path =
+      (std::filesystem::temp_directory_path() / ("vaxel_route_e2e_" + std::to_string(::getpid()) + ".jsonl")).string();
+  const std::string cmd = std::string(VAXEL_BINARY) + " route --scenario " + VAXEL_SOURCE_DIR +
+                          "/scenarios/sotenas.yaml < " + route_file("sotenas.jsonl") + " > " + out_path +
+                          " 2> /dev/null";
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  std::ifstream in(out_path);
+  const std::vector<std::string> got = lines_of(in);
+  std::remove(out_path.c_str());
+  compare_with_golden(got, route_file("sotenas.expected.jsonl"));
+
+  const std::string bad = std::string(VAXEL_BINARY) + " route --scenario /no/such/file.yaml < /dev/null 2> /dev/null";
+  const int status = std::system(bad.c_str());
+  CHECK(WEXITSTATUS(status) == 2);
+}
