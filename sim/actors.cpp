@@ -58,19 +58,21 @@ void Switchboard::operator_actor(int index) {
       metrics_.add_operator_time(now(), end, false);
       me.on_shift = true;
       ++on_shift_;
+      // The clock wakes an idle operator when the interval ends; a plain acquire() costs SimGrid no timer.
+      Timer shift_end;
+      shift_end.t = end;
+      shift_end.kind = TimerKind::ShiftEnd;
+      shift_end.slot = static_cast<std::uint32_t>(index);
+      schedule(shift_end);
       while (now() < end) {
         std::uint32_t slot = take_next_call();
         if (slot == kNone) {
           me.idle = true;
           idle_.push_back(index);
-          (void)me.wake->acquire_timeout(end - now());
-          // Whatever woke us (a call handed over, the shift's end, a stale token), a handed-over call is served.
+          me.wake->acquire();
+          // Woken by a call handed over (enqueue) or by the end of the interval (the clock).
           slot = me.assigned;
           me.assigned = kNone;
-          if (me.idle) {
-            me.idle = false;
-            idle_.erase(std::find(idle_.begin(), idle_.end(), index));
-          }
           if (slot == kNone) continue;
         }
         serve(slot, index);
@@ -83,10 +85,12 @@ void Switchboard::operator_actor(int index) {
 
 void Switchboard::clock_actor() {
   for (;;) {
-    while (!timers_.empty() && timers_.top().t <= now()) {
+    // Drop timers that can no longer matter (a patience timer of a call already answered ...) before
+    // deciding how long to sleep: waking for them would cost a context switch each.
+    while (!timers_.empty() && (timers_.top().t <= now() || is_stale(timers_.top()))) {
       const Timer due = timers_.top();
       timers_.pop();
-      run_timer(due);
+      if (!is_stale(due)) run_timer(due);
     }
     if (timers_.empty()) {
       clock_sleeps_until_ = end_s_;

@@ -545,6 +545,14 @@ void Switchboard::run_timer(const Timer& timer) {
     case TimerKind::Redial:
       start_call(timer.slot, timer.flag);
       return;
+    case TimerKind::ShiftEnd: {
+      OperatorRec& op = operators_[timer.slot];
+      if (!op.idle) return;  // busy: the operator sees the time when the call is done
+      op.idle = false;
+      idle_.erase(std::find(idle_.begin(), idle_.end(), static_cast<int>(timer.slot)));
+      op.wake->release();
+      return;
+    }
     case TimerKind::ReturnCheck: {
       const StaffActivity a = presence_.activity(timer.person, now()).activity;
       const bool back = a == StaffActivity::Free || a == StaffActivity::OtherCall;

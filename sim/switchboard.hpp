@@ -55,7 +55,7 @@ struct CallRec {
   bool live = false;
 };
 
-enum class TimerKind : std::uint8_t { Patience, RingResult, Callback, Redial, ReturnCheck };
+enum class TimerKind : std::uint8_t { Patience, RingResult, Callback, Redial, ReturnCheck, ShiftEnd };
 
 /// Something due at a time: the switchboard's clock actor carries it out.
 struct Timer {
@@ -132,6 +132,12 @@ class Switchboard : public routing::WorldView {
   // Timers.
   void schedule(Timer timer);
   void run_timer(const Timer& timer);
+  /// A call timer whose call has moved on (answered, ended, slot reused): it will do nothing.
+  [[nodiscard]] bool is_stale(const Timer& timer) const {
+    if (timer.kind != TimerKind::Patience && timer.kind != TimerKind::RingResult) return false;
+    const CallRec& c = calls_[timer.slot];
+    return !c.live || c.generation != timer.generation;
+  }
 
   [[nodiscard]] Snapshot snapshot() const;
 

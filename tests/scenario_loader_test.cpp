@@ -222,7 +222,7 @@ TEST_CASE("P1-P4: the default scenario's phone hours, operators and demand are a
   CHECK(bygglov.phone_hours->weekly.on(Weekday::Monday) == DayHours{{9 * 60, 10 * 60}});
   CHECK(s.directory.administration(bygglov.administration).name == "Samhällsbyggnadsförvaltningen");
   CHECK(unit_named(s, "Servicecenter").answers_simple_questions);
-  CHECK_FALSE(unit_named(s, "Plan").answers_simple_questions);
+  CHECK_FALSE(unit_named(s, "Ekonomi").answers_simple_questions);
 
   REQUIRE(s.switchboard.operators.size() == 2);
   CHECK(s.switchboard.hours.weekly.on(Weekday::Friday) == DayHours{{8 * 60, 16 * 60}});
