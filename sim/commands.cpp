@@ -1,5 +1,6 @@
 // The list of vaxel's subcommands, in the order `vaxel --help` shows them.
 #include "sim/cli_common.hpp"
+#include "sim/cmd_calibrate.hpp"
 #include "sim/cmd_erlang.hpp"
 #include "sim/cmd_run.hpp"
 #include "sim/cmd_validate.hpp"
@@ -10,6 +11,7 @@ void add_all_commands(CLI::App& app) {
   add_run_command(app);
   add_validate_command(app);
   add_erlang_command(app);
+  add_calibrate_command(app);
 }
 
 }  // namespace vaxel::cli
