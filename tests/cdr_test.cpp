@@ -122,8 +122,9 @@ TEST_CASE("generic CDR: bad rows beyond the listing cap are counted, not listed"
 }
 
 TEST_CASE("generic CDR: a missing header or a missing required column is one clear problem, never a crash") {
-  const auto no_header =
-      sim::cdr::read_cdr_text("2027-01-11T08:15:03,07,0523-664000\n", "x.csv", org(), {sim::cdr::Format::Generic});
+  sim::cdr::ReadOptions generic;
+  generic.format = sim::cdr::Format::Generic;
+  const auto no_header = sim::cdr::read_cdr_text("2027-01-11T08:15:03,07,0523-664000\n", "x.csv", org(), generic);
   CHECK(no_header.records.empty());
   CHECK(problem_at(no_header, 1).find("needs a header line") != std::string::npos);
   const auto no_outcome = sim::cdr::read_cdr_text("start,caller,dialled,answered_by\n", "x.csv", org(), {});
