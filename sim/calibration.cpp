@@ -13,7 +13,7 @@ namespace {
 
 constexpr int kSlots = 96;
 constexpr double kSlotSeconds = 900.0;
-constexpr double kMinPositive_s = 0.05;     // half the 0.1 s resolution of the logs vaxel writes
+constexpr double kMinPositive_s = 0.05;      // half the 0.1 s resolution of the logs vaxel writes
 constexpr double kRedialWindow_s = 86400.0;  // a redial comes within a day (the next-day retry is another rule)
 
 double normal_cdf(double z) {
@@ -94,16 +94,16 @@ Arrivals fit_arrivals(const std::vector<const cdr::CdrRecord*>& firsts, model::D
   const int span = last_day - first_day + 1;
   std::vector<std::array<double, kSlots>> counts(static_cast<std::size_t>(span), std::array<double, kSlots>{});
   for (const cdr::CdrRecord* r : firsts)
-    counts[static_cast<std::size_t>(model::day_of(r->start_s) - first_day)][static_cast<std::size_t>(
-        slot_of(r->start_s))] += 1.0;
+    counts[static_cast<std::size_t>(model::day_of(r->start_s) - first_day)]
+          [static_cast<std::size_t>(slot_of(r->start_s))] += 1.0;
 
   std::array<double, kSlots> slot_total{};
   std::array<std::array<double, 24>, 7> weekday_hour{};
   for (int i = 0; i < span; ++i) {
     const model::DayNumber day = first_day + i;
     const auto w = static_cast<std::size_t>(model::weekday_of(day));
-    const double total = std::accumulate(counts[static_cast<std::size_t>(i)].begin(),
-                                         counts[static_cast<std::size_t>(i)].end(), 0.0);
+    const double total =
+        std::accumulate(counts[static_cast<std::size_t>(i)].begin(), counts[static_cast<std::size_t>(i)].end(), 0.0);
     switch (class_of(cal, day)) {
       case DayClass::Ordinary:
         ++a.ordinary_days;
@@ -207,8 +207,8 @@ Arrivals fit_arrivals(const std::vector<const cdr::CdrRecord*>& firsts, model::D
   for (int i = 0; i < span; ++i) {
     const model::DayNumber day = first_day + i;
     const auto w = static_cast<std::size_t>(model::weekday_of(day));
-    const double n = std::accumulate(counts[static_cast<std::size_t>(i)].begin(),
-                                     counts[static_cast<std::size_t>(i)].end(), 0.0);
+    const double n =
+        std::accumulate(counts[static_cast<std::size_t>(i)].begin(), counts[static_cast<std::size_t>(i)].end(), 0.0);
     const double expected = cw * a.weekday_factor[w].value;
     const DayClass k = class_of(cal, day);
     if (k == DayClass::Reduced) {
@@ -310,7 +310,8 @@ Result fit(const std::vector<cdr::CdrRecord>& records, const model::Scenario& or
   for (std::size_t i = 0; i < by_caller.size(); ++i) {
     const cdr::CdrRecord& r = *by_caller[i];
     const bool anonymous = r.caller == 0;
-    const cdr::CdrRecord* prev = i > 0 && !anonymous && by_caller[i - 1]->caller == r.caller ? by_caller[i - 1] : nullptr;
+    const cdr::CdrRecord* prev =
+        i > 0 && !anonymous && by_caller[i - 1]->caller == r.caller ? by_caller[i - 1] : nullptr;
     const cdr::CdrRecord* next =
         i + 1 < by_caller.size() && !anonymous && by_caller[i + 1]->caller == r.caller ? by_caller[i + 1] : nullptr;
     if (!prev || r.start_s - prev->start_s > kErrandGapDays * model::kSecondsPerDay) firsts.push_back(&r);
@@ -331,8 +332,8 @@ Result fit(const std::vector<cdr::CdrRecord>& records, const model::Scenario& or
       if (!opens) continue;
       from = *opens;
     }
-    const double window = r.outcome == cdr::Outcome::ReturnTime ? kErrandGapDays * model::kSecondsPerDay
-                                                                 : kRedialWindow_s;
+    const double window =
+        r.outcome == cdr::Outcome::ReturnTime ? kErrandGapDays * model::kSecondsPerDay : kRedialWindow_s;
     if (from + window > log_last) continue;  // the log ends before a redial could be seen
     RedialFit& f = redials[rule];
     f.rule = rule;
@@ -369,8 +370,7 @@ Result fit(const std::vector<cdr::CdrRecord>& records, const model::Scenario& or
     if (r.queued) {
       ++result.patience.queued;
       result.patience.exposure_s += r.queue_wait_s;
-      if (r.outcome == cdr::Outcome::Abandoned && r.answered_by == cdr::AnsweredBy::Nobody)
-        ++result.patience.abandoned;
+      if (r.outcome == cdr::Outcome::Abandoned && r.answered_by == cdr::AnsweredBy::Nobody) ++result.patience.abandoned;
     }
     if (!r.handle_s) continue;
     if (r.transferred_to.valid())
@@ -406,7 +406,8 @@ Result fit(const std::vector<cdr::CdrRecord>& records, const model::Scenario& or
     }
   }
   for (std::size_t u = 0; u < dir.units.size(); ++u)
-    if (tried[u] > 0) result.transfers.push_back({dir.units[u].name, tried[u], answered[u], binomial(answered[u], tried[u])});
+    if (tried[u] > 0)
+      result.transfers.push_back({dir.units[u].name, tried[u], answered[u], binomial(answered[u], tried[u])});
   result.transfers.push_back({"all units", all_tried, all_answered, binomial(all_answered, all_tried)});
   return result;
 }

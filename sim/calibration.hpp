@@ -35,9 +35,9 @@ struct Value {
 
 struct LognormalFit {
   int n = 0;
-  Value mu, sigma;  ///< of the log, by maximum likelihood
-  Value mean;       ///< exp(mu + sigma^2/2), SE by the delta method
-  Value cv;         ///< sqrt(exp(sigma^2) - 1)
+  Value mu, sigma;    ///< of the log, by maximum likelihood
+  Value mean;         ///< exp(mu + sigma^2/2), SE by the delta method
+  Value cv;           ///< sqrt(exp(sigma^2) - 1)
   double ks_d = 0.0;  ///< Kolmogorov-Smirnov distance of the logs to the fitted normal
   double ks_p = 1.0;  ///< its asymptotic p-value (conservative: the parameters were fitted)
 };
@@ -54,13 +54,13 @@ struct ChiSquare {
 
 struct Arrivals {
   int ordinary_days = 0;
-  std::array<int, 7> days{};           ///< ordinary days per weekday, Monday first
-  std::array<double, 7> errands{};     ///< new errands on them
-  Value calls_per_weekday;             ///< mean of the Monday..Friday daily means
-  std::array<Value, 7> weekday_factor; ///< daily mean / calls_per_weekday
-  std::array<double, 96> slot_share{}; ///< smoothed, sums to 1
-  double smoothing = 0.0;              ///< weight kept on each slot's own count (0 = hour means only)
-  ChiSquare fit;                       ///< weekday x hour counts against the fitted rates
+  std::array<int, 7> days{};            ///< ordinary days per weekday, Monday first
+  std::array<double, 7> errands{};      ///< new errands on them
+  Value calls_per_weekday;              ///< mean of the Monday..Friday daily means
+  std::array<Value, 7> weekday_factor;  ///< daily mean / calls_per_weekday
+  std::array<double, 96> slot_share{};  ///< smoothed, sums to 1
+  double smoothing = 0.0;               ///< weight kept on each slot's own count (0 = hour means only)
+  ChiSquare fit;                        ///< weekday x hour counts against the fitted rates
   int holiday_days = 0, reduced_days = 0, summer_days = 0;
   std::optional<Value> reduced_day_factor, summer_factor;
   double holiday_mean = 0.0;  ///< new errands per holiday (the model uses the Sunday factor)

@@ -54,8 +54,8 @@ std::string lognormal_yaml(const LognormalFit& f) {
 
 std::string lognormal_line(const char* name, const LognormalFit& f) {
   if (f.n < 2) return fmt::format("  {:<22} n = {}: too few to fit\n", name, f.n);
-  return fmt::format("  {:<22} n = {:>5}  mean {} s  cv {}  (mu {}, sigma {})  KS D = {:.4f}, p = {:.3f}\n", name,
-                     f.n, pm(f.mean), pm(f.cv), pm(f.mu), pm(f.sigma), f.ks_d, f.ks_p);
+  return fmt::format("  {:<22} n = {:>5}  mean {} s  cv {}  (mu {}, sigma {})  KS D = {:.4f}, p = {:.3f}\n", name, f.n,
+                     pm(f.mean), pm(f.cv), pm(f.mu), pm(f.sigma), f.ks_d, f.ks_p);
 }
 
 const char* kept(int n) {
@@ -72,8 +72,8 @@ std::string overlay_yaml(const Result& r, const model::Scenario& org, const std:
   y += fmt::format("# Log: {}\n", log_summary_line);
   y += fmt::format("extends: {}\n", quoted(extends_path));
   y += fmt::format("name: {}\n", quoted(name));
-  y += fmt::format("description: {}\n", quoted(fmt::format("{} calibrated from {} calls ({} errands)", org.name,
-                                                           r.calls, r.errands)));
+  y += fmt::format("description: {}\n",
+                   quoted(fmt::format("{} calibrated from {} calls ({} errands)", org.name, r.calls, r.errands)));
 
   // switchboard.handle_times
   std::string handle;
@@ -133,16 +133,16 @@ std::string overlay_yaml(const Result& r, const model::Scenario& org, const std:
   // callers
   std::string callers;
   if (r.patience.abandoned >= 10)
-    callers += fmt::format("  patience_s: {{exponential: {{mean: {}}}}}  # SE {}, {} abandoned of {} queued\n",
-                           num(r.patience.mean_s.value), num(r.patience.mean_s.se), r.patience.abandoned,
-                           r.patience.queued);
+    callers +=
+        fmt::format("  patience_s: {{exponential: {{mean: {}}}}}  # SE {}, {} abandoned of {} queued\n",
+                    num(r.patience.mean_s.value), num(r.patience.mean_s.se), r.patience.abandoned, r.patience.queued);
   std::string redial;
   for (const RedialFit& f : r.redials) {
     if (f.rule == "after_closed" || f.rule == "after_referral") continue;  // delays from times a log lacks
     if (f.failures < kMinSample || f.delay_s.n < 10) continue;
-    redial += fmt::format("    {}: {{probability: {}, delay_s: {}}}  # {} of {}, SE {}\n", f.rule,
-                          num(f.probability.value), lognormal_yaml(f.delay_s), f.redials, f.failures,
-                          num(f.probability.se));
+    redial +=
+        fmt::format("    {}: {{probability: {}, delay_s: {}}}  # {} of {}, SE {}\n", f.rule, num(f.probability.value),
+                    lognormal_yaml(f.delay_s), f.redials, f.failures, num(f.probability.se));
   }
   if (!redial.empty()) callers += "  redial:\n" + redial;
   if (!callers.empty()) y += "callers:\n" + callers;
@@ -154,14 +154,15 @@ std::string report_text(const Result& r, const cdr::ReadResult& read, const mode
   t += fmt::format("vaxel calibrate: fit report\n\nLog\n  {}\n", read.summary());
   t += fmt::format("  caller ids: hashed with a {} salt on reading; none is written out\n",
                    read.salt_from_content ? "content-derived" : "given (--salt)");
-  t += fmt::format("  organisation: {} ({})\n  calls used {}, errands {}\n\n", org.name, org.source, r.calls,
-                   r.errands);
+  t +=
+      fmt::format("  organisation: {} ({})\n  calls used {}, errands {}\n\n", org.name, org.source, r.calls, r.errands);
 
   const Arrivals& a = r.arrivals;
   t += "Arrivals (new errands: a caller's first call in 7 days)\n";
-  t += fmt::format("  ordinary days {}, holidays {} (mean {} new errands; the model uses the Sunday factor), "
-                   "reduced-hours days {}, summer weekdays {}\n",
-                   a.ordinary_days, a.holiday_days, num(a.holiday_mean), a.reduced_days, a.summer_days);
+  t += fmt::format(
+      "  ordinary days {}, holidays {} (mean {} new errands; the model uses the Sunday factor), "
+      "reduced-hours days {}, summer weekdays {}\n",
+      a.ordinary_days, a.holiday_days, num(a.holiday_mean), a.reduced_days, a.summer_days);
   t += fmt::format("  calls_per_weekday      {}\n", pm(a.calls_per_weekday));
   for (std::size_t w = 0; w < 7; ++w)
     if (a.days[w] > 0)
@@ -173,9 +174,10 @@ std::string report_text(const Result& r, const cdr::ReadResult& read, const mode
   if (a.summer_factor)
     t += fmt::format("  summer_factor          {}  ({} days{})\n", pm(*a.summer_factor), a.summer_days,
                      a.summer_days >= 10 ? "" : "; too few to write");
-  t += fmt::format("  intraday: slot weight kept {:.3f} (0 = hour means); goodness of fit, weekday x hour: "
-                   "chi-square {} on {} df, p = {:.3f}\n",
-                   a.smoothing, num(a.fit.statistic), a.fit.df, a.fit.p);
+  t += fmt::format(
+      "  intraday: slot weight kept {:.3f} (0 = hour means); goodness of fit, weekday x hour: "
+      "chi-square {} on {} df, p = {:.3f}\n",
+      a.smoothing, num(a.fit.statistic), a.fit.df, a.fit.p);
   for (int h = 0; h < 24; ++h) {
     double share = 0.0;
     for (int q = 0; q < 4; ++q)
@@ -199,14 +201,12 @@ std::string report_text(const Result& r, const cdr::ReadResult& read, const mode
 
   const Patience& p = r.patience;
   t += "\nCaller patience (exponential, censored: abandoned waits are events, answered waits censored)\n";
-  t += fmt::format("  queued {}, abandoned {}, exposure {} s, mean {}{}\n", p.queued, p.abandoned,
-                   num(p.exposure_s), p.abandoned > 0 ? pm(p.mean_s) : "n/a",
-                   p.abandoned >= 10 ? "" : " (too few abandonments to write)");
+  t += fmt::format("  queued {}, abandoned {}, exposure {} s, mean {}{}\n", p.queued, p.abandoned, num(p.exposure_s),
+                   p.abandoned > 0 ? pm(p.mean_s) : "n/a", p.abandoned >= 10 ? "" : " (too few abandonments to write)");
 
   t += "\nRedials (the same caller calling again; only failures with calls left that day)\n";
   for (const RedialFit& f : r.redials) {
-    t += fmt::format("  {:<22} {} of {} redialled: probability {}\n", f.rule, f.redials, f.failures,
-                     pm(f.probability));
+    t += fmt::format("  {:<22} {} of {} redialled: probability {}\n", f.rule, f.redials, f.failures, pm(f.probability));
     if (f.delay_s.n >= 2) t += "  " + lognormal_line("  delay_s", f.delay_s);
   }
 

@@ -11,9 +11,13 @@
 namespace vaxel::sim::cdr {
 
 namespace {
-constexpr std::array<const char*, kOutcomeCount> kOutcomeNames = {
-    "connected", "answered_by_operator", "international", "voicemail", "message",     "callback",   "abandoned",
-    "busy",      "no_answer",            "closed",        "mobile_given", "return_time", "unanswered"};
+constexpr std::array<const char*, kOutcomeCount> kOutcomeNames = {"connected",     "answered_by_operator",
+                                                                  "international", "voicemail",
+                                                                  "message",       "callback",
+                                                                  "abandoned",     "busy",
+                                                                  "no_answer",     "closed",
+                                                                  "mobile_given",  "return_time",
+                                                                  "unanswered"};
 
 constexpr std::uint64_t kFnvOffset = 14695981039346656037ULL;
 constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
@@ -164,8 +168,9 @@ std::string csv_field(std::string_view text, bool always_quote) {
 }
 
 const std::vector<std::string>& generic_columns() {
-  static const std::vector<std::string> kColumns = {"start",          "caller",  "dialled",  "queue_wait_s", "answered_by",
-                                                    "transferred_to", "outcome", "handle_s", "duration_s"};
+  static const std::vector<std::string> kColumns = {"start",        "caller",      "dialled",
+                                                    "queue_wait_s", "answered_by", "transferred_to",
+                                                    "outcome",      "handle_s",    "duration_s"};
   return kColumns;
 }
 

@@ -53,12 +53,12 @@ enum class AnsweredBy { Nobody, Operator, Person, Voicemail };
 
 /// One call from the log, checked and resolved against the organisation. Times are wall-clock seconds.
 struct CdrRecord {
-  int line = 0;                 ///< 1-based line in the log
+  int line = 0;  ///< 1-based line in the log
   model::WallSeconds start_s = 0.0;
-  std::uint64_t caller = 0;     ///< salted hash of the caller id; 0 = no caller id (anonymous)
-  model::EntryId entry;         ///< the number dialled, as an entry of the organisation
-  bool queued = false;          ///< waited in the switchboard queue (queue_wait_s meaningful)
-  double queue_wait_s = 0.0;    ///< until an operator answered, or until the caller hung up
+  std::uint64_t caller = 0;   ///< salted hash of the caller id; 0 = no caller id (anonymous)
+  model::EntryId entry;       ///< the number dialled, as an entry of the organisation
+  bool queued = false;        ///< waited in the switchboard queue (queue_wait_s meaningful)
+  double queue_wait_s = 0.0;  ///< until an operator answered, or until the caller hung up
   AnsweredBy answered_by = AnsweredBy::Nobody;
   model::PersonId answered_person;  ///< AnsweredBy::Person
   model::PersonId transferred_to;   ///< the operator's first transfer; invalid = none
@@ -75,7 +75,7 @@ struct BadRow {
 };
 
 struct ReadOptions {
-  std::optional<Format> format;  ///< unset = detect from the first line
+  std::optional<Format> format;     ///< unset = detect from the first line
   std::optional<std::string> salt;  ///< unset = derived from the log's content (docs/cdr.md)
   int max_listed = 20;              ///< bad rows listed by line; the rest are only counted
 };

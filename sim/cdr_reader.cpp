@@ -178,7 +178,8 @@ std::map<std::string, std::string> userfield_pairs(const std::string& text) {
   while (pos <= text.size()) {
     const std::size_t end = std::min(text.find(';', pos), text.size());
     const std::string item = text.substr(pos, end - pos);
-    if (const auto eq = item.find('='); eq != std::string::npos) out[trim(item.substr(0, eq))] = trim(item.substr(eq + 1));
+    if (const auto eq = item.find('='); eq != std::string::npos)
+      out[trim(item.substr(0, eq))] = trim(item.substr(eq + 1));
     pos = end + 1;
   }
   return out;
@@ -218,7 +219,8 @@ CdrRecord read_asterisk_row(const std::vector<std::string>& f, const NumberBook&
   const std::string disposition = trim(f[14]);
   if (disposition != "ANSWERED" && disposition != "NO ANSWER" && disposition != "BUSY" && disposition != "FAILED")
     throw RowProblem{fmt::format("disposition: unknown disposition '{}'", disposition)};
-  const auto user = f.size() == kAsteriskColumnsExtended ? userfield_pairs(f[17]) : std::map<std::string, std::string>{};
+  const auto user =
+      f.size() == kAsteriskColumnsExtended ? userfield_pairs(f[17]) : std::map<std::string, std::string>{};
 
   const model::EntryKind kind = dir.entry(r.entry).kind;
   const bool via_switchboard = kind == model::EntryKind::Main || kind == model::EntryKind::Housing ||

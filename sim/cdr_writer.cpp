@@ -41,9 +41,9 @@ void CdrWriter::on_step(std::uint64_t call, std::uint64_t /*errand*/, const rout
   Track& t = calls_[call];
   t.count_tasks = !t.segment_done;
   using routing::EventKind;
-  if (t.awaiting_transfer && (event.kind == EventKind::TargetAnswered || event.kind == EventKind::NoAnswer ||
-                              event.kind == EventKind::Busy || event.kind == EventKind::Unreachable ||
-                              event.kind == EventKind::CallerHungUp)) {
+  if (t.awaiting_transfer &&
+      (event.kind == EventKind::TargetAnswered || event.kind == EventKind::NoAnswer || event.kind == EventKind::Busy ||
+       event.kind == EventKind::Unreachable || event.kind == EventKind::CallerHungUp)) {
     t.transfer_answered = event.kind == EventKind::TargetAnswered;
     t.awaiting_transfer = false;
   }
@@ -68,15 +68,15 @@ void CdrWriter::on_step(std::uint64_t call, std::uint64_t /*errand*/, const rout
     if (t.operator_answered &&
         (a.kind == ActionKind::Ring || a.kind == ActionKind::Enqueue || a.kind == ActionKind::Finish))
       t.segment_done = true;  // this step's tasks still count (count_tasks stays as set above)
-    if ((a.kind == ActionKind::Voicemail || (a.kind == ActionKind::PlayMessage &&
-                                             a.message == routing::MessageKind::Closed)) &&
+    if ((a.kind == ActionKind::Voicemail ||
+         (a.kind == ActionKind::PlayMessage && a.message == routing::MessageKind::Closed)) &&
         t.first_answer_s < 0.0)
       t.first_answer_s = event.t;  // the voicemail or the closed message picks up
   }
 }
 
-void CdrWriter::on_operator_task(std::uint64_t call, routing::OperatorTaskKind /*task*/,
-                                 model::WallSeconds /*start_s*/, double busy_s) {
+void CdrWriter::on_operator_task(std::uint64_t call, routing::OperatorTaskKind /*task*/, model::WallSeconds /*start_s*/,
+                                 double busy_s) {
   auto it = calls_.find(call);
   if (it != calls_.end() && it->second.count_tasks) it->second.handle_s += busy_s;
 }
@@ -158,25 +158,24 @@ void CdrWriter::write_asterisk(const CallSummary& call, const Track& t) {
   if (call.queued) userfield += ";wait_s=" + seconds(call.wait_s);
   if (call.answered_by_operator) userfield += ";handle_s=" + seconds(t.handle_s);
   if (t.transfer.valid()) userfield += ";transfer=" + extension(t.transfer);
-  const std::array<std::string, 18> f = {
-      "",
-      src,
-      dialled(call),
-      call.queued ? "vaxel-queue" : "from-trunk",
-      fmt::format("\"Caller\" <{}>", src),
-      fmt::format("SIP/trunk-{:08x}", call.call),
-      dstchannel,
-      lastapp,
-      lastdata,
-      asterisk_time(call.arrival_s),
-      answered ? asterisk_time(t.first_answer_s) : "",
-      asterisk_time(call.end_s),
-      fmt::format("{}", static_cast<long>(std::lround(duration))),
-      fmt::format("{}", static_cast<long>(std::lround(billsec))),
-      disposition,
-      "DOCUMENTATION",
-      fmt::format("{}.{}", static_cast<long long>(call.arrival_s), call.call),
-      userfield};
+  const std::array<std::string, 18> f = {"",
+                                         src,
+                                         dialled(call),
+                                         call.queued ? "vaxel-queue" : "from-trunk",
+                                         fmt::format("\"Caller\" <{}>", src),
+                                         fmt::format("SIP/trunk-{:08x}", call.call),
+                                         dstchannel,
+                                         lastapp,
+                                         lastdata,
+                                         asterisk_time(call.arrival_s),
+                                         answered ? asterisk_time(t.first_answer_s) : "",
+                                         asterisk_time(call.end_s),
+                                         fmt::format("{}", static_cast<long>(std::lround(duration))),
+                                         fmt::format("{}", static_cast<long>(std::lround(billsec))),
+                                         disposition,
+                                         "DOCUMENTATION",
+                                         fmt::format("{}.{}", static_cast<long long>(call.arrival_s), call.call),
+                                         userfield};
   std::string line;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (i) line += ',';

@@ -32,14 +32,14 @@ class CdrWriter : public Observer {
   struct Track {
     double first_answer_s = -1.0;  ///< operator or person picked up first (Asterisk `answer`)
     bool operator_answered = false;
-    bool segment_done = false;     ///< the operator released the call the first time (transfer or end)
-    bool count_tasks = false;      ///< tasks of the current step still belong to the first segment
-    double handle_s = 0.0;         ///< operator talk time in the first segment
-    model::PersonId transfer;      ///< the operator's first transfer
+    bool segment_done = false;  ///< the operator released the call the first time (transfer or end)
+    bool count_tasks = false;   ///< tasks of the current step still belong to the first segment
+    double handle_s = 0.0;      ///< operator talk time in the first segment
+    model::PersonId transfer;   ///< the operator's first transfer
     bool awaiting_transfer = false;
     bool transfer_answered = false;
-    bool ring_direct = false;      ///< an extension was rung straight from the dialled number
-    model::PersonId rung;          ///< the last extension rung
+    bool ring_direct = false;  ///< an extension was rung straight from the dialled number
+    model::PersonId rung;      ///< the last extension rung
   };
 
   void write_generic(const CallSummary& call, const Track& t);

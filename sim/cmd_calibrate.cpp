@@ -88,15 +88,13 @@ void add_calibrate_command(CLI::App& root) {
     for (const sim::cdr::BadRow& b : read.bad)
       std::cerr << a->log << ":" << b.line << ": bad row: " << b.problem << "\n";
     if (read.bad_count > static_cast<int>(read.bad.size()))
-      std::cerr << a->log << ": ... and " << read.bad_count - static_cast<int>(read.bad.size())
-                << " more bad rows\n";
+      std::cerr << a->log << ": ... and " << read.bad_count - static_cast<int>(read.bad.size()) << " more bad rows\n";
     if (read.records.empty()) {
       std::cerr << a->log << ": error: no usable rows (" << read.rows << " rows, " << read.bad_count << " bad)\n";
       throw ExitRequest{kExitBadInput};
     }
     const sim::calibration::Result fit = sim::calibration::fit(read.records, org);
-    const std::string name =
-        a->name.empty() ? std::filesystem::path(a->out).stem().string() : a->name;
+    const std::string name = a->name.empty() ? std::filesystem::path(a->out).stem().string() : a->name;
     const std::string summary_line = std::to_string(read.rows) + " rows, " + std::to_string(read.records.size()) +
                                      " used, " + std::to_string(read.bad_count) + " bad";
     write_file(a->out, sim::calibration::overlay_yaml(fit, org, extends_path(a->org, a->out), name, summary_line),

@@ -180,8 +180,7 @@ TEST_CASE("round trip: handle times, patience and redials are within 4 SE of the
   // transfer_s includes the referral talk before a colleague transfer (docs/cdr.md): it lies between the
   // transfer task alone and transfer plus referral.
   CHECK(r.transfer_s.mean.value > t.switchboard.handle.transfer_s.mean - kTolerance_se * r.transfer_s.mean.se);
-  CHECK(r.transfer_s.mean.value <
-        t.switchboard.handle.transfer_s.mean + t.switchboard.handle.referral_s.mean);
+  CHECK(r.transfer_s.mean.value < t.switchboard.handle.transfer_s.mean + t.switchboard.handle.referral_s.mean);
 
   CHECK(r.patience.abandoned >= 50);
   check_within("patience mean", r.patience.mean_s, t.callers.patience_s.mean);

@@ -26,7 +26,8 @@ const model::Scenario& org() {
   return s;
 }
 
-const std::string kHeader = "start,caller,dialled,queue_wait_s,answered_by,transferred_to,outcome,handle_s,duration_s\n";
+const std::string kHeader =
+    "start,caller,dialled,queue_wait_s,answered_by,transferred_to,outcome,handle_s,duration_s\n";
 
 /// The problem reported for `line`, or "" when that line was not reported bad.
 std::string problem_at(const sim::cdr::ReadResult& r, int line) {
@@ -50,10 +51,11 @@ std::string slurp(const std::filesystem::path& p) {
 }  // namespace
 
 TEST_CASE("generic CDR: good rows become records with entry, wait, who answered, transfer and outcome") {
-  const std::string text = kHeader +
-                           "2027-01-11T08:15:03,0701234567,0523-664000,12.5,operator,,answered_by_operator,140.2,152.7\n"
-                           "2027-01-11 08:16:00,0701234568,+46 523 664000,3.0,4410,4410,connected,30.1,200\n"
-                           "2027-01-11T08:17:00,,0523-664410,,4410,,connected,,95\n";
+  const std::string text =
+      kHeader +
+      "2027-01-11T08:15:03,0701234567,0523-664000,12.5,operator,,answered_by_operator,140.2,152.7\n"
+      "2027-01-11 08:16:00,0701234568,+46 523 664000,3.0,4410,4410,connected,30.1,200\n"
+      "2027-01-11T08:17:00,,0523-664410,,4410,,connected,,95\n";
   const auto r = sim::cdr::read_cdr_text(text, "log.csv", org(), {});
   CHECK(r.format == sim::cdr::Format::Generic);
   CHECK(r.rows == 3);
@@ -73,30 +75,30 @@ TEST_CASE("generic CDR: good rows become records with entry, wait, who answered,
   CHECK(b.transfer_answered);
   const auto& c = r.records[2];
   CHECK(org().directory.entry(c.entry).name == "direct");  // a person's direct-dial number
-  CHECK(c.caller == 0);                                     // anonymous
+  CHECK(c.caller == 0);                                    // anonymous
   CHECK_FALSE(c.queued);
   CHECK_FALSE(c.handle_s.has_value());
 }
 
 TEST_CASE("generic CDR: each kind of bad row is reported with its line number, the rest is used") {
-  const std::string text = kHeader +
-                           "2027-01-11T08:15:03,0701,0523-664000,12.5,operator,,answered_by_operator,140.2,152.7\n"  // 2
-                           "2027-01-11T08:17:00,0702,0523-664000,3.0,operator,,answered_by_operator,30.1\n"         // 3
-                           "2027-01-11T25:17:00,0703,0523-664000,3.0,operator,,answered_by_operator,30.1,40\n"      // 4
-                           "2027-01-11T08:18:00,0704,0523-664000,-3.0,operator,,answered_by_operator,30.1,40\n"     // 5
-                           "2027-01-11T08:19:00,0705,0523-999999,3.0,operator,,answered_by_operator,30.1,40\n"      // 6
-                           "2027-01-11T08:20:00,0706,0523-664000,3.0,,9999,no_answer,30.1,40\n"                     // 7
-                           "2027-01-11T08:21:00,0707,0523-664000,3.0,operator,,lost,30.1,40\n"                      // 8
-                           "\n"                                                                                     // 9
-                           "2027-01-11T08:22:00,0708,0523-664000,2,operator,,message,x,40\n"                        // 10
-                           "2027-01-11T08:23:00,0709,0523-664000,2,operator,,message,80,40\n";                      // 11
+  const std::string text =
+      kHeader +
+      "2027-01-11T08:15:03,0701,0523-664000,12.5,operator,,answered_by_operator,140.2,152.7\n"  // 2
+      "2027-01-11T08:17:00,0702,0523-664000,3.0,operator,,answered_by_operator,30.1\n"          // 3
+      "2027-01-11T25:17:00,0703,0523-664000,3.0,operator,,answered_by_operator,30.1,40\n"       // 4
+      "2027-01-11T08:18:00,0704,0523-664000,-3.0,operator,,answered_by_operator,30.1,40\n"      // 5
+      "2027-01-11T08:19:00,0705,0523-999999,3.0,operator,,answered_by_operator,30.1,40\n"       // 6
+      "2027-01-11T08:20:00,0706,0523-664000,3.0,,9999,no_answer,30.1,40\n"                      // 7
+      "2027-01-11T08:21:00,0707,0523-664000,3.0,operator,,lost,30.1,40\n"                       // 8
+      "\n"                                                                                      // 9
+      "2027-01-11T08:22:00,0708,0523-664000,2,operator,,message,x,40\n"                         // 10
+      "2027-01-11T08:23:00,0709,0523-664000,2,operator,,message,80,40\n";                       // 11
   const auto r = sim::cdr::read_cdr_text(text, "log.csv", org(), {});
   CHECK(r.rows == 9);  // the blank line is no row
   CHECK(r.bad_count == 7);
   CHECK(r.records.size() == 2);
   CHECK(problem_at(r, 3) == "expected 9 columns as in the header, got 8");
-  CHECK(problem_at(r, 4) ==
-        "start: cannot read the time '2027-01-11T25:17:00' (expected YYYY-MM-DD HH:MM:SS)");
+  CHECK(problem_at(r, 4) == "start: cannot read the time '2027-01-11T25:17:00' (expected YYYY-MM-DD HH:MM:SS)");
   CHECK(problem_at(r, 5) == "queue_wait_s: negative duration -3.0");
   CHECK(problem_at(r, 6) == "dialled: unknown number dialled '0523-999999'");
   CHECK(problem_at(r, 7) == "transferred_to: unknown number '9999'");
@@ -236,7 +238,7 @@ TEST_CASE("privacy: vaxel calibrate never writes a clear caller id to the overla
   CHECK(all.find("log.csv:82: bad row: dialled: unknown number dialled '0523-000000'") != std::string::npos);
   for (int i = 0; i < 40; ++i)
     CHECK(all.find("0709" + std::to_string(100000 + i)) == std::string::npos);  // no clear id
-  CHECK(all.find("0709999999") == std::string::npos);  // not even the bad row's
+  CHECK(all.find("0709999999") == std::string::npos);                           // not even the bad row's
   CHECK(all.find("content-derived") != std::string::npos);
   CHECK(exit_status_of(vaxel + " validate " + (dir / "fitted.yaml").string() + " > /dev/null") == 0);
   fs::remove_all(dir);
