@@ -207,8 +207,9 @@ CdrRecord read_asterisk_row(const std::vector<std::string>& f, const NumberBook&
   const std::string& lastdata = f[8];
   CdrRecord r;
   r.start_s = read_time(f[9], "start");
-  const std::optional<model::WallSeconds> answer =
-      trim(f[10]).empty() ? std::nullopt : std::optional<model::WallSeconds>(read_time(f[10], "answer"));
+  // A plain flag and time, not std::optional: GCC 12 -O3 warns falsely about an optional<double> here.
+  const bool answered = !trim(f[10]).empty();
+  const model::WallSeconds answer_s = answered ? read_time(f[10], "answer") : 0.0;
   const model::WallSeconds end = read_time(f[11], "end");
   if (end < r.start_s) throw RowProblem{"end: the call ends before it starts"};
   r.duration_s = read_seconds(f[12], "duration");
@@ -262,7 +263,7 @@ CdrRecord read_asterisk_row(const std::vector<std::string>& f, const NumberBook&
     r.queue_wait_s = read_seconds(it->second, "userfield wait_s");
   } else if (via_switchboard && r.outcome != Outcome::Closed && r.outcome != Outcome::Busy) {
     r.queued = true;
-    r.queue_wait_s = answer ? *answer - r.start_s : end - r.start_s;
+    r.queue_wait_s = answered ? answer_s - r.start_s : end - r.start_s;
     if (r.queue_wait_s < 0.0) throw RowProblem{"answer: answered before the call started"};
   }
   if (auto it = user.find("handle_s"); it != user.end()) r.handle_s = read_seconds(it->second, "userfield handle_s");
