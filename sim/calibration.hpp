@@ -8,7 +8,7 @@
 //  - the errand mix by entry number (share of new errands);
 //  - operator handle times, lognormal by maximum likelihood: `answer_s` (question answered, no transfer),
 //    `referral_s` (return time or mobile number told, no transfer), `transfer_s` (talk before the first
-//    transfer, which includes any referral conversation before a colleague transfer);
+//    transfer, which includes any referral conversation before a colleague transfer: report only);
 //  - caller patience: exponential, censored (abandoned waits are events, answered waits are censored);
 //  - redial probability and delay per failure kind, from the same (hashed) caller calling again;
 //  - the answer rate of operator transfers by unit (a diagnostic: the scenario models it through presence).
