@@ -107,7 +107,8 @@ void MapView::exclusive(std::initializer_list<std::string_view> keys) {
   std::vector<const YEntry*> given;
   for (std::string_view k : keys)
     if (node_ != nullptr)
-      if (const YEntry* e = node_->find(k)) given.push_back(e);
+      if (const YEntry* e = node_->find(k); e != nullptr && !e->value.is_null())  // `k: ~` is absent, as in get()
+        given.push_back(e);
   if (given.size() < 2) return;
   std::string names;
   for (std::string_view k : keys)

@@ -1,6 +1,7 @@
 // The list of vaxel's subcommands, in the order `vaxel --help` shows them.
 #include "sim/cli_common.hpp"
 #include "sim/cmd_bench.hpp"
+#include "sim/cmd_calibrate.hpp"
 #include "sim/cmd_erlang.hpp"
 #include "sim/cmd_route.hpp"
 #include "sim/cmd_run.hpp"
@@ -12,6 +13,7 @@ void add_all_commands(CLI::App& app) {
   add_run_command(app);
   add_validate_command(app);
   add_route_command(app);
+  add_calibrate_command(app);
   add_erlang_command(app);
   add_bench_command(app);
 }

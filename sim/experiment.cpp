@@ -3,8 +3,10 @@
 
 #include <cmath>
 #include <limits>
+#include <memory>
 
 #include "model/scenario_loader.hpp"
+#include "sim/cdr_writer.hpp"
 #include "sim/metrics.hpp"
 #include "sim/progress.hpp"
 #include "sim/replication.hpp"
@@ -88,6 +90,11 @@ ExperimentResult run_experiment(const model::Scenario& scenario, const RunOption
     spec.warmup_days = options.warmup_days;
     spec.days = options.days;
     if (r == 0) spec.trace_path = options.trace_path;
+    std::unique_ptr<CdrWriter> cdr;
+    if (r == 0 && !options.cdr_path.empty()) {
+      cdr = std::make_unique<CdrWriter>(options.cdr_path, options.cdr_format, scenario);
+      spec.observers.push_back(cdr.get());
+    }
     return run_replication(scenario, spec).dump();
   };
   const auto texts = run_in_workers(options.replications, options.jobs, job, [&](int done, int total) {

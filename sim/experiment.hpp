@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/scenario.hpp"
+#include "sim/cdr.hpp"
 #include "sim/statistics.hpp"
 
 namespace vaxel::sim {
@@ -21,6 +22,8 @@ struct RunOptions {
   int days = 28;  ///< measured days
   int warmup_days = 7;
   std::string trace_path;  ///< replication 0's event trace as JSON lines; empty = none
+  std::string cdr_path;    ///< replication 0's call detail records (docs/cdr.md); empty = none
+  cdr::Format cdr_format = cdr::Format::Generic;
   bool progress = true;    ///< a progress line on stderr when it is a terminal
 };
 

@@ -58,6 +58,10 @@ class Observer {
   /// One routing step of a call: the event fed and the actions that came back.
   virtual void on_step(std::uint64_t /*call*/, std::uint64_t /*errand*/, const model::routing::Event& /*event*/,
                        const model::routing::CallState& /*state*/, const model::routing::ActionList& /*actions*/) {}
+  /// An operator worked on a call: task `task` from wall time `start_s` for `busy_s` seconds (handle time plus
+  /// wrap-up). Call detail records need it: a PBX logs the operator's talk time before a transfer.
+  virtual void on_operator_task(std::uint64_t /*call*/, model::routing::OperatorTaskKind /*task*/,
+                                model::WallSeconds /*start_s*/, double /*busy_s*/) {}
   /// A call ended.
   virtual void on_call_end(const CallSummary& /*call*/) {}
   /// Every tick_s of simulated time (see ReplicationSpec), the switchboard as it is.

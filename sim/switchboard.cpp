@@ -185,6 +185,8 @@ void Switchboard::step(std::uint32_t slot, routing::Event event, int op) {
                                 sample(scenario_.switchboard.handle.wrap_up_s, handle_rng_);
           if (op >= 0 && busy_s > 0.0) {
             const double from = now();
+            for (Observer* o : observers_)
+              o->on_operator_task(calls_[slot].number, a.task, wall(from), busy_s);
             sg4::this_actor::sleep_for(busy_s);
             metrics_.add_operator_time(from, now(), true);
           }
