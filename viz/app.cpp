@@ -18,8 +18,8 @@ namespace vaxel::viz {
 
 namespace {
 
-constexpr ImGuiWindowFlags kPanelFlags =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
 
 bool BeginPanel(const char* title, ImVec2 pos, ImVec2 size, ImGuiWindowFlags extra = 0) {
   ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
@@ -88,8 +88,8 @@ void App::rerun() {
   }
   current_ = std::move(*changed);
   ++reruns_;
-  ui_.knob_message = "Rerun " + std::to_string(reruns_) + ": " +
-                     std::to_string(current_.switchboard.operators.size()) + " operator shifts, MO4 " +
+  ui_.knob_message = "Rerun " + std::to_string(reruns_) + ": " + std::to_string(current_.switchboard.operators.size()) +
+                     " operator shifts, MO4 " +
                      (current_.policy.transfer_to_mobile ? "transfer to mobile" : "give the number") + ".";
   start(current_, false);
 }
@@ -125,20 +125,19 @@ void App::frame(double dt_s) {
 
 void App::draw_dashboard() {
   const ImVec2 d = ImGui::GetIO().DisplaySize;
-  const float top = 64.0f;
+  const float top = 62.0f;
   const float body = d.y - top;
-  const float wa = std::floor(d.x * 0.27f);
+  const float wa = std::floor(d.x * 0.25f);
   const float wb = std::floor(d.x * 0.40f);
   const float wc = d.x - wa - wb;
   const Timeline& tl = feed_->timeline();
   const ScenarioView main_view{&current_, feed_.get(), kpis_.get(),
                                "A: " + current_.name + (reruns_ > 0 ? " (knobs changed)" : "")};
 
-  const std::string title = "vaxel-viz: " + current_.name + " - " + day_text(ui_.play_t_s) + "###controls";
-  if (BeginPanel(title.c_str(), ImVec2(0, 0), ImVec2(d.x, top))) DrawControls(ui_, main_view);
+  if (BeginPanel("controls", ImVec2(0, 0), ImVec2(d.x, top), ImGuiWindowFlags_NoTitleBar)) DrawControls(ui_, main_view);
   ImGui::End();
 
-  const float sb_h = std::floor(body * 0.40f);
+  const float sb_h = std::floor(body * 0.36f);
   if (BeginPanel("Switchboard", ImVec2(0, top), ImVec2(wa, sb_h))) DrawSwitchboard(ui_, tl, current_);
   ImGui::End();
   if (BeginPanel("Calls in flight", ImVec2(0, top + sb_h), ImVec2(wa, body - sb_h)))
@@ -146,8 +145,7 @@ void App::draw_dashboard() {
   ImGui::End();
 
   const float org_h = std::floor(body * 0.56f);
-  if (BeginPanel("Organisation: presence now", ImVec2(wa, top), ImVec2(wb, org_h)))
-    DrawOrganisation(ui_, tl, current_);
+  if (BeginPanel("Organisation: presence now", ImVec2(wa, top), ImVec2(wb, org_h))) DrawOrganisation(ui_, tl, current_);
   ImGui::End();
   if (BeginPanel("The day so far", ImVec2(wa, top + org_h), ImVec2(wb, body - org_h))) DrawPlots(ui_, tl, current_);
   ImGui::End();
@@ -159,8 +157,7 @@ void App::draw_dashboard() {
   if (BeginPanel("Explore", ImVec2(wa + wb, top + kpi_h), ImVec2(wc, body - kpi_h), ImGuiWindowFlags_NoTitleBar)) {
     if (ImGui::BeginTabBar("tabs")) {
       // With a second scenario the comparison is what the user asked for, so it opens first.
-      const ImGuiTabItemFlags compare_flags =
-          (compare_ && !ui_.compare_tab_opened) ? ImGuiTabItemFlags_SetSelected : 0;
+      const ImGuiTabItemFlags compare_flags = (compare_ && !ui_.compare_tab_opened) ? ImGuiTabItemFlags_SetSelected : 0;
       ui_.compare_tab_opened = true;
       if (ImGui::BeginTabItem("Errand explorer")) {
         DrawErrands(ui_, tl, current_);

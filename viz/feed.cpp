@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <stdexcept>
@@ -62,7 +63,7 @@ CallStage stage_of(const model::routing::CallState& s, const model::routing::Act
 // The child's observer: everything of the measured window goes down the pipe, the warm-up stays behind.
 class StreamObserver : public sim::Observer {
  public:
-  StreamObserver(int fd, model::WallSeconds from_s) : fd_(fd), from_s_(from_s) {}
+  StreamObserver(int fd, model::WallSeconds from_s, model::WallSeconds to_s) : fd_(fd), from_s_(from_s), to_s_(to_s) {}
 
   void on_step(std::uint64_t call, std::uint64_t errand, const model::routing::Event& /*event*/,
                const model::routing::CallState& state, const model::routing::ActionList& actions) override {
@@ -83,11 +84,11 @@ class StreamObserver : public sim::Observer {
 
   void on_call_end(const sim::CallSummary& c) override {
     in_flight_.erase(c.call);
-    if (c.arrival_s >= from_s_) write_all(fd_, wire::encode_call(c));
+    if (c.arrival_s >= from_s_ && c.arrival_s < to_s_) write_all(fd_, wire::encode_call(c));
   }
 
   void on_tick(const sim::Snapshot& s) override {
-    if (s.t < from_s_) return;
+    if (s.t < from_s_ || s.t >= to_s_) return;
     Frame f;
     f.snapshot = s;
     for (const auto& [number, c] : in_flight_)
@@ -98,20 +99,23 @@ class StreamObserver : public sim::Observer {
  private:
   int fd_;
   model::WallSeconds from_s_;
+  model::WallSeconds to_s_;
   std::map<std::uint64_t, CallInFlight> in_flight_;  // ordered by call number = by arrival
 };
 
-[[noreturn]] void child_main(int fd, const model::Scenario& scenario, const FeedSpec& spec,
-                             model::WallSeconds from_s) {
+[[noreturn]] void child_main(int fd, const model::Scenario& scenario, const FeedSpec& spec, model::WallSeconds from_s,
+                             model::WallSeconds to_s) {
   int status = 0;
   try {
-    StreamObserver observer(fd, from_s);
+    StreamObserver observer(fd, from_s, to_s);
     sim::ReplicationSpec r;
     r.seed = spec.seed;
     r.replication = 0;
     r.warmup_days = spec.warmup_days;
     r.days = spec.days;
-    r.drain_days = 0;  // the viewer shows the window only; errands still open at its end just stop
+    // SimGrid's run ends when the callers actor does, which on the last day is soon after its last call; one
+    // drain day keeps the last shown day whole (and lets its errands redial). Its records are not sent.
+    r.drain_days = 1;
     r.observers = {&observer};
     r.tick_s = spec.tick_s;
     const nlohmann::json kpis = sim::run_replication(scenario, r);
@@ -132,11 +136,13 @@ SimulationFeed::SimulationFeed(const model::Scenario& scenario, const FeedSpec& 
   window_end_s_ = model::start_of_day(first + spec.days);
   int fds[2];
   if (::pipe(fds) != 0) throw std::runtime_error(std::string("cannot create a pipe: ") + std::strerror(errno));
+  std::fflush(stdout);  // else the child inherits unwritten output and a test report could appear twice
+  std::fflush(stderr);
   const pid_t pid = ::fork();
   if (pid < 0) throw std::runtime_error(std::string("cannot fork the simulation: ") + std::strerror(errno));
   if (pid == 0) {
     ::close(fds[0]);
-    child_main(fds[1], scenario, spec, window_start_s_);
+    child_main(fds[1], scenario, spec, window_start_s_, window_end_s_);
   }
   ::close(fds[1]);
   pid_ = pid;
@@ -199,8 +205,7 @@ void SimulationFeed::pump(double budget_ms) {
       if (!problem.empty() && timeline_.error.empty()) timeline_.error = problem;
     }
     pending_.erase(0, begin);
-    const double spent_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double spent_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (spent_ms > budget_ms) break;  // the rest waits in the pipe for the next frame
   }
   if (fd_ < 0) reap(false);
@@ -215,6 +220,20 @@ bool SimulationFeed::wait_until(model::WallSeconds t, double timeout_s) {
     if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > timeout_s) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+}
+
+}  // namespace vaxel::viz
+
+namespace vaxel::viz {
+
+bool SimulationFeed::wait_for_end(double timeout_s) {
+  const auto start = std::chrono::steady_clock::now();
+  while (fd_ >= 0 || pid_ > 0) {
+    pump(50.0);
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > timeout_s) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return timeline_.ended;
 }
 
 }  // namespace vaxel::viz

@@ -17,10 +17,10 @@
 namespace vaxel::viz {
 
 struct FeedSpec {
-  std::uint64_t seed = 1;   ///< the replication's seed; equal seeds give equal callers (common random numbers)
-  int warmup_days = 7;      ///< simulated before the window and not shown (redials carried over, G4)
-  int days = 7;             ///< the days shown, from the scenario's run.start
-  double tick_s = 60.0;     ///< a frame every this many simulated seconds
+  std::uint64_t seed = 1;  ///< the replication's seed; equal seeds give equal callers (common random numbers)
+  int warmup_days = 7;     ///< simulated before the window and not shown (redials carried over, G4)
+  int days = 7;            ///< the days shown, from the scenario's run.start
+  double tick_s = 60.0;    ///< a frame every this many simulated seconds
 };
 
 class SimulationFeed {
@@ -35,6 +35,8 @@ class SimulationFeed {
   void pump(double budget_ms);
   /// Calls pump until the timeline reaches t, the run ends, or timeout_s passes (tests, screenshots).
   bool wait_until(model::WallSeconds t, double timeout_s);
+  /// Calls pump until the child has ended and its last record is read; false on timeout.
+  bool wait_for_end(double timeout_s);
 
   [[nodiscard]] const Timeline& timeline() const { return timeline_; }
   [[nodiscard]] bool finished() const { return timeline_.ended; }

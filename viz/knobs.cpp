@@ -72,9 +72,10 @@ void load_knobs(UiState& ui, const model::Scenario& scenario) {
   const auto& units = scenario.directory.units;
   const bool has = ui.knob_unit < static_cast<int>(units.size()) &&
                    units[static_cast<std::size_t>(ui.knob_unit)].phone_hours.has_value();
-  set_text(ui.phone_hours,
-           has ? format_hours(units[static_cast<std::size_t>(ui.knob_unit)].phone_hours->weekly.on(model::Weekday::Monday))
-               : "");
+  set_text(
+      ui.phone_hours,
+      has ? format_hours(units[static_cast<std::size_t>(ui.knob_unit)].phone_hours->weekly.on(model::Weekday::Monday))
+          : "");
   ui.transfer_to_mobile = scenario.policy.transfer_to_mobile;
   ui.knobs_loaded = true;
 }

@@ -10,16 +10,16 @@
 namespace vaxel::viz {
 
 struct VizOptions {
-  std::string file;                   ///< scenario; empty = the built-in default
-  std::string compare;                ///< second scenario for the compare view; empty = none
-  std::optional<std::uint64_t> seed;  ///< default: the scenario's run.seed
-  std::optional<model::Date> day;     ///< day shown first; default run.start
+  std::string file;                      ///< scenario; empty = the built-in default
+  std::string compare;                   ///< second scenario for the compare view; empty = none
+  std::optional<std::uint64_t> seed;     ///< default: the scenario's run.seed
+  std::optional<model::Date> day;        ///< day shown first; default run.start
   std::optional<model::WallSeconds> at;  ///< moment shown first (and screenshotted)
-  std::string screenshot;             ///< write the window as PNG here once --at is reached, then exit
-  int width = 1600;                   ///< window width, pixels
-  int height = 1000;                  ///< window height, pixels
-  int days = 5;                       ///< simulated days shown, from run.start
-  int replications = 10;              ///< replications of the KPI experiment
+  std::string screenshot;                ///< write the window as PNG here once --at is reached, then exit
+  int width = 1600;                      ///< window width, pixels
+  int height = 1000;                     ///< window height, pixels
+  int days = 5;                          ///< simulated days shown, from run.start
+  int replications = 10;                 ///< replications of the KPI experiment
 };
 
 /// Parses the command line. Returns -1 to go on, else the exit status: 0 after --help, 2 after a bad flag

@@ -27,8 +27,8 @@ inline constexpr std::array<Rgb, kPresenceKindCount> kPresenceColours = {{
     {78, 82, 94},    // off duty: slate grey
 }};
 
-inline constexpr std::array<const char*, kPresenceKindCount> kPresenceLabels = {
-    "available", "on a call", "meeting", "hänvisning", "forwarded", "off duty"};
+inline constexpr std::array<const char*, kPresenceKindCount> kPresenceLabels = {"available",  "on a call", "meeting",
+                                                                                "hänvisning", "forwarded", "off duty"};
 
 [[nodiscard]] inline PresenceKind presence_kind(model::PresenceState s, model::ReferralReason why) {
   switch (s) {

@@ -35,8 +35,8 @@ void DrawCallsInFlight(UiState& ui, const Timeline& timeline, const model::Scena
   }
   const model::WallSeconds t = f->snapshot.t;
   ImGui::Text("In flight: %zu", f->calls.size());
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
-                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY |
+                                ImGuiTableFlags_BordersInnerH;
   const float half = ImGui::GetContentRegionAvail().y * 0.42f;
   if (ImGui::BeginTable("inflight", 4, flags, ImVec2(0, half))) {
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -80,8 +80,8 @@ void DrawCallsInFlight(UiState& ui, const Timeline& timeline, const model::Scena
       ImGui::TextWrapped("%s", outcome_sentence(*c, scenario).c_str());
       ImGui::PopStyleColor();
       if (ImGui::IsItemClicked()) ui.errand = c->errand;
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to open errand %llu in the explorer",
-                                                    static_cast<unsigned long long>(c->errand));
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Click to open errand %llu in the explorer", static_cast<unsigned long long>(c->errand));
     }
     ImGui::EndTable();
   }

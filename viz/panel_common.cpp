@@ -200,8 +200,7 @@ void PlotDay(const DayPlot& plot, float from_hour, float to_hour, float now_hour
       }
       if (bars) {
         const float x = x_of(hour);
-        if (s[i] > 0.0f)
-          dl->AddRectFilled(ImVec2(x + 1.0f, y_of(s[i])), ImVec2(x + w - 1.0f, b.y), to_imu32(colour));
+        if (s[i] > 0.0f) dl->AddRectFilled(ImVec2(x + 1.0f, y_of(s[i])), ImVec2(x + w - 1.0f, b.y), to_imu32(colour));
       } else {
         const ImVec2 pt(x_of(hour + 0.5f / per_hour), y_of(s[i]));
         if (have_prev) dl->AddLine(prev, pt, to_imu32(colour), 1.5f);

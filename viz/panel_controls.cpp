@@ -15,6 +15,10 @@ void DrawControls(UiState& ui, const ScenarioView& view) {
   const model::DayNumber first_day = model::day_of(feed.window_start_s());
   const int days = feed.spec().days;
 
+  ImGui::TextColored(ImVec4(0.62f, 0.72f, 0.95f, 1.0f), "vaxel-viz");
+  ImGui::SameLine();
+  ImGui::TextUnformatted(view.label.c_str());
+  ImGui::SameLine(0.0f, 20.0f);
   if (ImGui::Button(ui.playing ? "Pause" : "Play", ImVec2(70, 0))) ui.playing = !ui.playing;
   ImGui::SameLine();
   if (ImGui::Button("Step")) {

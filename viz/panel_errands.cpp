@@ -10,22 +10,26 @@ void DrawErrands(UiState& ui, const Timeline& timeline, const model::Scenario& s
   const model::WallSeconds day0 = model::start_of_day(model::day_of(ui.play_t_s));
   ImGui::Checkbox("only errands that took more than one call", &ui.errand_only_failed);
 
-  const float list_w = 230.0f;
+  const float list_w = 250.0f;
   ImGui::BeginChild("errand list", ImVec2(list_w, 0), true);
   int shown = 0;
+  std::uint64_t first_listed = 0;
   for (const auto& [errand, attempts] : timeline.errands) {
     const sim::CallSummary& first = timeline.calls[attempts.front()];
     if (first.arrival_s < day0 || first.arrival_s >= day0 + model::kSecondsPerDay || first.arrival_s > ui.play_t_s)
       continue;
     if (ui.errand_only_failed && attempts.size() < 2) continue;
     const sim::CallSummary& last = timeline.calls[attempts.back()];
-    const std::string label = fmt::format("{} #{}  {} call{}", clock_text(first.arrival_s), errand, attempts.size(),
-                                          attempts.size() == 1 ? "" : "s");
+    // The errand number is a pseudonymous hash, too long to read; the list names it by time and wish.
+    const std::string label = fmt::format("{}  {} call{}  {}##{}", clock_text(first.arrival_s), attempts.size(),
+                                          attempts.size() == 1 ? "" : "s",
+                                          wants_text(first.intent, first.person, first.unit, scenario), errand);
     ImGui::PushStyleColor(ImGuiCol_Text, to_vec4(outcome_colour(last.outcome.reason)));
     if (ImGui::Selectable(label.c_str(), ui.errand == errand)) ui.errand = errand;
     ImGui::PopStyleColor();
-    ++shown;
+    if (shown++ == 0) first_listed = errand;
   }
+  if (ui.errand == 0) ui.errand = first_listed;  // show one story from the start rather than an empty pane
   if (shown == 0) ImGui::TextDisabled("none yet today");
   ImGui::EndChild();
   ImGui::SameLine();
@@ -33,20 +37,21 @@ void DrawErrands(UiState& ui, const Timeline& timeline, const model::Scenario& s
   ImGui::BeginChild("errand detail", ImVec2(0, 0), false);
   const auto it = timeline.errands.find(ui.errand);
   if (it == timeline.errands.end()) {
-    ImGui::TextWrapped("Pick an errand on the left (the colour is how its last call ended: green resolved, amber "
-                       "promised, red failed), or click an ended call in the calls panel.");
+    ImGui::TextWrapped(
+        "Pick an errand on the left (the colour is how its last call ended: green resolved, amber "
+        "promised, red failed), or click an ended call in the calls panel.");
     ImGui::EndChild();
     return;
   }
   const sim::CallSummary& first = timeline.calls[it->second.front()];
-  ImGui::Text("Errand #%llu: wants %s", static_cast<unsigned long long>(ui.errand),
-              wants_text(first.intent, first.person, first.unit, scenario).c_str());
+  ImGui::Text("Wants %s", wants_text(first.intent, first.person, first.unit, scenario).c_str());
+  ImGui::TextDisabled("errand %llu", static_cast<unsigned long long>(ui.errand));
   const sim::CallSummary& last = timeline.calls[it->second.back()];
   const auto kind = last.outcome.kind();
   ImGui::TextColored(to_vec4(outcome_colour(last.outcome.reason)), "%s after %zu call%s",
                      kind == model::routing::OutcomeKind::Resolved   ? "Resolved"
                      : kind == model::routing::OutcomeKind::Promised ? "Promised a callback"
-                                                                      : "Not resolved (so far)",
+                                                                     : "Not resolved (so far)",
                      it->second.size(), it->second.size() == 1 ? "" : "s");
   ImGui::Separator();
   for (std::size_t i = 0; i < it->second.size(); ++i) {
@@ -54,7 +59,8 @@ void DrawErrands(UiState& ui, const Timeline& timeline, const model::Scenario& s
     const std::string entry = c.entry.valid() && c.entry.value < scenario.directory.entries.size()
                                   ? scenario.directory.entry(c.entry).name
                                   : "?";
-    ImGui::Text("Call %d  %s %s-%s via %s", c.attempt, model::format_date(model::from_day_number(model::day_of(c.arrival_s))).c_str(),
+    ImGui::Text("Call %d  %s %s-%s via %s", c.attempt,
+                model::format_date(model::from_day_number(model::day_of(c.arrival_s))).c_str(),
                 clock_text(c.arrival_s).c_str(), clock_text(c.end_s).c_str(), entry.c_str());
     if (c.queued)
       ImGui::TextDisabled("   waited %s in the queue%s", duration_text(c.wait_s).c_str(),

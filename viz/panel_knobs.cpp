@@ -44,9 +44,8 @@ void DrawKnobs(UiState& ui, const model::Scenario& scenario) {
   ImGui::TextUnformatted("Phone hours (telefontid), Monday to Friday; empty = none");
   const auto& units = scenario.directory.units;
   ImGui::SetNextItemWidth(200);
-  const char* current = ui.knob_unit < static_cast<int>(units.size())
-                            ? units[static_cast<std::size_t>(ui.knob_unit)].name.c_str()
-                            : "";
+  const char* current =
+      ui.knob_unit < static_cast<int>(units.size()) ? units[static_cast<std::size_t>(ui.knob_unit)].name.c_str() : "";
   if (ImGui::BeginCombo("##unit", current)) {
     for (const model::Unit& u : units) {
       const std::string label = u.name + (u.phone_hours ? "  (has phone hours)" : "");

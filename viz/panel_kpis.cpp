@@ -16,8 +16,17 @@ std::string value_text(double v, const char* unit) {
   if (!std::isfinite(v)) return "-";
   const std::string u = unit;
   if (u == "share") return fmt::format("{:.1f} %", v * 100.0);
-  if (u == "s") return fmt::format("{:.0f} s", v);
+  if (u == "s") return v >= 600.0 ? duration_text(v) : fmt::format("{:.0f} s", v);
   return fmt::format("{:.1f}", v);
+}
+
+// "79.8 ± 0.8 %": mean and half-width, short enough for the column.
+std::string estimate_text(const sim::Estimate& e, const char* unit) {
+  const std::string u = unit;
+  if (u == "share") return fmt::format("{:.1f} ± {:.1f} %", e.mean * 100.0, e.half_width * 100.0);
+  if (u == "s" && e.mean >= 600.0) return fmt::format("{} ± {}", duration_text(e.mean), duration_text(e.half_width));
+  if (u == "s") return fmt::format("{:.0f} ± {:.0f} s", e.mean, e.half_width);
+  return fmt::format("{:.1f} ± {:.1f}", e.mean, e.half_width);
 }
 
 std::string target_text(const model::Target& t, const char* unit) {
@@ -48,13 +57,14 @@ void DrawKpis(UiState& ui, const Timeline& timeline, const model::Scenario& scen
 
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                 ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("kpis", 5, flags)) return;
+  if (!ImGui::BeginTable("kpis", 6, flags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("KPI", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  ImGui::TableSetupColumn("target", ImGuiTableColumnFlags_WidthFixed, 70);
-  ImGui::TableSetupColumn("mean [95 % CI]", ImGuiTableColumnFlags_WidthStretch, 1.5f);
-  ImGui::TableSetupColumn("verdict", ImGuiTableColumnFlags_WidthFixed, 88);
-  ImGui::TableSetupColumn("this run", ImGuiTableColumnFlags_WidthFixed, 64);
+  ImGui::TableSetupColumn("KPI", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, 24);
+  ImGui::TableSetupColumn("target", ImGuiTableColumnFlags_WidthFixed, 64);
+  ImGui::TableSetupColumn("mean ± 95 % CI", ImGuiTableColumnFlags_WidthFixed, 124);
+  ImGui::TableSetupColumn("verdict", ImGuiTableColumnFlags_WidthFixed, 84);
+  ImGui::TableSetupColumn("this run", ImGuiTableColumnFlags_WidthFixed, 58);
   ImGui::TableHeadersRow();
   // Targeted KPIs first: they are what the scenario promises.
   for (int pass = 0; pass < 2; ++pass) {
@@ -66,7 +76,8 @@ void DrawKpis(UiState& ui, const Timeline& timeline, const model::Scenario& scen
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::Text("%s", info.label);
-      ImGui::SameLine();
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s (%s, %s)", info.label, info.name, info.clause);
+      ImGui::TableNextColumn();
       ImGui::TextDisabled("%s", info.clause);
       ImGui::TableNextColumn();
       if (target != nullptr) ImGui::TextUnformatted(target_text(*target, info.unit).c_str());
@@ -74,15 +85,17 @@ void DrawKpis(UiState& ui, const Timeline& timeline, const model::Scenario& scen
       sim::Verdict verdict = sim::Verdict::NoData;
       if (ready && kpis->error().empty()) {
         if (const sim::Estimate* e = kpis->result().kpi(info.name); e != nullptr && e->n > 0) {
-          ImGui::Text("%s  [%s, %s]", value_text(e->mean, info.unit).c_str(), value_text(e->low(), info.unit).c_str(),
-                      value_text(e->high(), info.unit).c_str());
+          ImGui::TextUnformatted(estimate_text(*e, info.unit).c_str());
+          if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("95 %% CI [%s, %s] over %d replications", value_text(e->low(), info.unit).c_str(),
+                              value_text(e->high(), info.unit).c_str(), e->n);
           if (target != nullptr) verdict = sim::judge(*target, *e);
         } else {
           ImGui::TextDisabled("no data");
         }
       }
       ImGui::TableNextColumn();
-      if (target != nullptr && ready) Chip(sim::to_string(verdict), verdict_colour(verdict), 84.0f);
+      if (target != nullptr && ready) Chip(sim::to_string(verdict), verdict_colour(verdict), 80.0f);
       ImGui::TableNextColumn();
       const auto& run = timeline.kpis;
       if (run.is_object() && run.contains("kpis") && run["kpis"].contains(info.name) &&

@@ -48,8 +48,15 @@ void DrawOrganisation(UiState& ui, const Timeline& timeline, const model::Scenar
     dl->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + 10, p.y + 13), to_imu32(kPresenceColours[k]));
     ImGui::Dummy(ImVec2(12, 14));
     ImGui::SameLine();
-    ImGui::Text("%s %d", kPresenceLabels[static_cast<std::size_t>(k)], counts[static_cast<std::size_t>(k)]);
-    if (k + 1 < kPresenceKindCount) ImGui::SameLine(0.0f, 14.0f);
+    const std::string text =
+        fmt::format("{} {}", kPresenceLabels[static_cast<std::size_t>(k)], counts[static_cast<std::size_t>(k)]);
+    ImGui::TextUnformatted(text.c_str());
+    // Wrap the legend rather than let it run out of the window.
+    if (k + 1 < kPresenceKindCount) {
+      ImGui::SameLine(0.0f, 12.0f);
+      const std::string next = fmt::format("{} 000", kPresenceLabels[static_cast<std::size_t>(k + 1)]);
+      if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(next.c_str()).x + 16.0f) ImGui::NewLine();
+    }
   }
   ImGui::Separator();
 
@@ -63,9 +70,9 @@ void DrawOrganisation(UiState& ui, const Timeline& timeline, const model::Scenar
   };
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float avail_w = ImGui::GetContentRegionAvail().x;
-  const int cols = std::max(1, static_cast<int>(avail_w / 330.0f));
+  const int cols = std::max(1, static_cast<int>(avail_w / 300.0f));
   const float col_w = avail_w / static_cast<float>(cols);
-  const float label_w = 150.0f;
+  const float label_w = 146.0f;
   const int per_row = std::max(1, static_cast<int>((col_w - label_w - 8.0f) / (kSquare + kGap)));
   std::vector<Entry> entries;
   float total = 0.0f;

@@ -72,9 +72,7 @@ void DrawSwitchboard(UiState& ui, const Timeline& timeline, const model::Scenari
   for (std::size_t i = 0; i < s.operators.size(); ++i) {
     const sim::OperatorState st = s.operators[i];
     const char* word = st == sim::OperatorState::Busy ? "busy" : st == sim::OperatorState::Idle ? "free" : "off shift";
-    const Rgb c = st == sim::OperatorState::Busy    ? kBusy
-                  : st == sim::OperatorState::Idle ? kGood
-                                                    : kMuted;
+    const Rgb c = st == sim::OperatorState::Busy ? kBusy : st == sim::OperatorState::Idle ? kGood : kMuted;
     Chip(word, c, 78.0f);
     ImGui::SameLine();
     const bool known = i < scenario.switchboard.operators.size();

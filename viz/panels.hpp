@@ -50,7 +50,7 @@ inline constexpr Rgb kMuted{140, 146, 160};
 [[nodiscard]] Rgb outcome_colour(model::routing::OutcomeReason r);
 [[nodiscard]] std::string clock_text(model::WallSeconds t, bool seconds = false);  ///< "10:30" / "10:30:05"
 [[nodiscard]] std::string duration_text(double s);                                 ///< "2:05" / "1 h 05"
-[[nodiscard]] std::string day_text(model::WallSeconds t);  ///< "Monday 11 January 2027"
+[[nodiscard]] std::string day_text(model::WallSeconds t);                          ///< "Monday 11 January 2027"
 [[nodiscard]] std::string outcome_sentence(const sim::CallSummary& c, const model::Scenario& scenario);
 [[nodiscard]] std::string wants_text(model::Intent intent, model::PersonId person, model::UnitId unit,
                                      const model::Scenario& scenario);

@@ -31,8 +31,7 @@ std::string write_screenshot(const std::string& path, int width, int height) {
   for (std::size_t y = 0; y < h; ++y)
     std::copy_n(pixels.data() + (h - 1 - y) * w * 3, w * 3, flipped.data() + y * w * 3);
   stbi_write_png_compression_level = 9;
-  if (stbi_write_png(path.c_str(), width, height, 3, flipped.data(), width * 3) == 0)
-    return "cannot write " + path;
+  if (stbi_write_png(path.c_str(), width, height, 3, flipped.data(), width * 3) == 0) return "cannot write " + path;
   return "";
 }
 

@@ -36,15 +36,14 @@ void Timeline::add_call(const sim::CallSummary& c) {
   calls.push_back(c);
   auto& attempts = errands[c.errand];
   attempts.push_back(calls.size() - 1);
-  std::sort(attempts.begin(), attempts.end(), [this](std::size_t a, std::size_t b) {
-    return calls[a].arrival_s < calls[b].arrival_s;
-  });
+  std::sort(attempts.begin(), attempts.end(),
+            [this](std::size_t a, std::size_t b) { return calls[a].arrival_s < calls[b].arrival_s; });
 }
 
 const Frame* Timeline::frame_at(model::WallSeconds t) const {
   if (frames.empty()) return nullptr;
-  auto it = std::upper_bound(frames.begin(), frames.end(), t,
-                             [](double x, const Frame& f) { return x < f.snapshot.t; });
+  auto it =
+      std::upper_bound(frames.begin(), frames.end(), t, [](double x, const Frame& f) { return x < f.snapshot.t; });
   if (it == frames.begin()) return &frames.front();
   return &*(it - 1);
 }
@@ -63,8 +62,8 @@ DaySeries Timeline::day_series(model::WallSeconds t, double service_level_s) con
   s.queue_length.assign(model::kMinutesPerDay, -1.0f);
   std::vector<int> frames_in_minute(model::kMinutesPerDay, 0);
   std::vector<float> queue_sum(model::kMinutesPerDay, 0.0f);
-  const auto from = std::lower_bound(frames.begin(), frames.end(), day0,
-                                     [](const Frame& f, double x) { return f.snapshot.t < x; });
+  const auto from =
+      std::lower_bound(frames.begin(), frames.end(), day0, [](const Frame& f, double x) { return f.snapshot.t < x; });
   for (auto it = from; it != frames.end() && it->snapshot.t <= t; ++it) {
     const int m = std::clamp(static_cast<int>((it->snapshot.t - day0) / 60.0), 0, model::kMinutesPerDay - 1);
     queue_sum[static_cast<std::size_t>(m)] += static_cast<float>(it->snapshot.queue_length);

@@ -47,25 +47,25 @@ struct Frame {
 
 /// The day-level series the plots draw, computed from frames and calls up to a moment.
 struct DaySeries {
-  std::vector<float> queue_length;        ///< per minute of the day (mean of the frames in it); -1 = not yet
-  std::vector<float> service_level;       ///< per 15 minutes: answered within the target / queued; -1 = no data
-  std::vector<float> calls_per_hour;      ///< arrivals by hour of day
-  std::vector<float> repeat_calls;        ///< arrivals by hour that were an errand's 2nd+ attempt
-  int calls = 0;                          ///< arrivals so far that day
-  int queued = 0;                         ///< ... that waited for an operator
-  int answered_in_target = 0;             ///< ... answered within the service-level time
-  int resolved = 0;                       ///< ended resolved
-  int failed = 0;                         ///< ended failed (the caller has to call again)
+  std::vector<float> queue_length;    ///< per minute of the day (mean of the frames in it); -1 = not yet
+  std::vector<float> service_level;   ///< per 15 minutes: answered within the target / queued; -1 = no data
+  std::vector<float> calls_per_hour;  ///< arrivals by hour of day
+  std::vector<float> repeat_calls;    ///< arrivals by hour that were an errand's 2nd+ attempt
+  int calls = 0;                      ///< arrivals so far that day
+  int queued = 0;                     ///< ... that waited for an operator
+  int answered_in_target = 0;         ///< ... answered within the service-level time
+  int resolved = 0;                   ///< ended resolved
+  int failed = 0;                     ///< ended failed (the caller has to call again)
 };
 
 class Timeline {
  public:
-  std::vector<Frame> frames;               ///< in time order, one per tick of the measured window
-  std::vector<sim::CallSummary> calls;     ///< in end order
+  std::vector<Frame> frames;                                  ///< in time order, one per tick of the measured window
+  std::vector<sim::CallSummary> calls;                        ///< in end order
   std::map<std::uint64_t, std::vector<std::size_t>> errands;  ///< errand -> indices into calls, by attempt
-  nlohmann::json kpis;                     ///< the replication's KPIs (sim/metrics.hpp), once it ended
-  bool ended = false;                      ///< the child finished (kpis set) or failed (error set)
-  std::string error;                       ///< why the child failed; empty when it did not
+  nlohmann::json kpis;  ///< the replication's KPIs (sim/metrics.hpp), once it ended
+  bool ended = false;   ///< the child finished (kpis set) or failed (error set)
+  std::string error;    ///< why the child failed; empty when it did not
 
   void add_frame(Frame f);
   void add_call(const sim::CallSummary& c);

@@ -69,16 +69,23 @@ std::string encode_frame(const Frame& f) {
   std::string why;
   for (std::size_t i = 0; i < s.presence.size(); ++i) {
     pres.push_back(presence_letter(s.presence[i]));
-    why.push_back(static_cast<char>('0' + static_cast<int>(i < s.reasons.size() ? s.reasons[i]
-                                                                                 : model::ReferralReason::Meeting)));
+    why.push_back(static_cast<char>(
+        '0' + static_cast<int>(i < s.reasons.size() ? s.reasons[i] : model::ReferralReason::Meeting)));
   }
   json calls = json::array();
   for (const CallInFlight& c : f.calls)
     calls.push_back({c.call, c.errand, c.arrival_s, static_cast<int>(c.stage), static_cast<int>(c.intent),
                      id_out(c.person), id_out(c.unit), id_out(c.ringing)});
-  const json j = {{"k", "tick"}, {"t", s.t},      {"q", s.queue_length}, {"lines", s.lines_in_use},
-                  {"trunks", s.trunk_lines},      {"open", s.open},      {"ops", ops},
-                  {"wait", s.waiting_s},          {"pres", pres},        {"why", why},
+  const json j = {{"k", "tick"},
+                  {"t", s.t},
+                  {"q", s.queue_length},
+                  {"lines", s.lines_in_use},
+                  {"trunks", s.trunk_lines},
+                  {"open", s.open},
+                  {"ops", ops},
+                  {"wait", s.waiting_s},
+                  {"pres", pres},
+                  {"why", why},
                   {"calls", calls}};
   return j.dump() + "\n";
 }
