@@ -162,7 +162,7 @@ void PlotDay(const DayPlot& plot, float from_hour, float to_hour, float now_hour
   for (std::size_t i = 0; i < v.size(); ++i)
     if (static_cast<float>(i) / per_hour >= from_hour && static_cast<float>(i) / per_hour < to_hour)
       y_max = std::max(y_max, v[i]);
-  if (!plot.percent) y_max = std::ceil(y_max);
+  if (!plot.percent) y_max = 2.0f * std::ceil(y_max / 2.0f);  // even, so the middle grid line is a whole number
   auto x_of = [&](float hour) { return a.x + (hour - from_hour) / (to_hour - from_hour) * (b.x - a.x); };
   auto y_of = [&](float y) { return b.y - std::clamp(y / y_max, 0.0f, 1.0f) * (b.y - a.y); };
 

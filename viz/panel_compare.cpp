@@ -15,6 +15,8 @@ namespace {
 std::string estimate_text(const sim::Estimate& e, const char* unit) {
   if (e.n == 0 || !std::isfinite(e.mean)) return "-";
   if (std::string(unit) == "share") return fmt::format("{:.1f} ± {:.1f} %", e.mean * 100.0, e.half_width * 100.0);
+  if (std::string(unit) == "s" && e.mean >= 600.0)
+    return fmt::format("{} ± {}", duration_text(e.mean), duration_text(e.half_width));
   return fmt::format("{:.1f} ± {:.1f}", e.mean, e.half_width);
 }
 

@@ -70,7 +70,7 @@ void DrawOrganisation(UiState& ui, const Timeline& timeline, const model::Scenar
   };
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float avail_w = ImGui::GetContentRegionAvail().x;
-  const int cols = std::max(1, static_cast<int>(avail_w / 300.0f));
+  const int cols = std::max(1, static_cast<int>(avail_w / 280.0f));
   const float col_w = avail_w / static_cast<float>(cols);
   const float label_w = 146.0f;
   const int per_row = std::max(1, static_cast<int>((col_w - label_w - 8.0f) / (kSquare + kGap)));
@@ -94,7 +94,7 @@ void DrawOrganisation(UiState& ui, const Timeline& timeline, const model::Scenar
   int hovered = -1;
   const model::Unit* hovered_unit = nullptr;
   for (const Entry& e : entries) {
-    if (y > 0.0f && y + e.height * 0.5f > col_target && col + 1 < cols && e.adm != nullptr) {
+    if (y > 0.0f && y + e.height * 0.5f > col_target && col + 1 < cols) {
       ++col;
       y = 0.0f;
     }
