@@ -24,7 +24,7 @@ struct RunOptions {
   std::string trace_path;  ///< replication 0's event trace as JSON lines; empty = none
   std::string cdr_path;    ///< replication 0's call detail records (docs/cdr.md); empty = none
   cdr::Format cdr_format = cdr::Format::Generic;
-  bool progress = true;    ///< a progress line on stderr when it is a terminal
+  bool progress = true;  ///< a progress line on stderr when it is a terminal
 };
 
 /// Options from the scenario's `run:` section.
