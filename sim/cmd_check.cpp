@@ -188,9 +188,11 @@ void add_check_command(CLI::App& root) {
       std::cout << fmt::format("vaxel {} check — seed {}, {} replications x {} days after {} warm-up days; 95 % CIs{}\n\n",
                                kVersion, o.seed, o.replications, o.days, o.warmup_days,
                                a->strict ? "; strict: inconclusive fails" : "");
-      for (const sim::CheckedScenario& c : checked)
+      for (const sim::CheckedScenario& c : checked) {
         print_scenario(c, a->strict, std::cout);
-      std::cout << fmt::format("\n{}: {} scenario(s); targets {} met, {} inconclusive, {} missed; {} KPI(s) worse "
+        std::cout << "\n";
+      }
+      std::cout << fmt::format("{}: {} scenario(s); targets {} met, {} inconclusive, {} missed; {} KPI(s) worse "
                                "than baseline\n",
                                s.passed ? "PASS" : "FAIL", checked.size(), s.met, s.inconclusive, s.missed, s.worse);
     }

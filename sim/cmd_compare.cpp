@@ -275,7 +275,7 @@ void add_compare_command(CLI::App& root) {
     std::cout << fmt::format("vaxel {} compare — {}; common random numbers; 95 % confidence intervals\n", kVersion,
                              describe(options));
     for (std::size_t i = 0; i < sides.size(); ++i)
-      std::cout << fmt::format("{} {}: {} ({}), hash {}\n", letter(i), i == 0 ? "(base)" : "      ",
+      std::cout << fmt::format("{}{}: {} ({}), hash {}\n", letter(i), i == 0 ? " (base)" : "",
                                sides[i].result.scenario, sides[i].result.source, sides[i].result.hash);
     std::cout << "\n";
     print_rows(sides, overall, "KPI", std::cout);

@@ -283,7 +283,13 @@ StaffingResult find_staffing(const model::Scenario& base, const std::string& fil
   }
 
   StaffingPlan plan = seed_plan(base, staffing.max_operators);
-  std::array<std::array<bool, kHours>, kDays> locked{};
+  using Cells = std::array<std::array<bool, kHours>, kDays>;
+  Cells locked{};   // hours whose count must not go lower: one less missed
+  Cells lowered{};  // hours the last step lowered
+  bool lowering = false;
+  auto cell = [](auto& grid, int d, int h) -> auto& {
+    return grid[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)];
+  };
   auto say = [&](const std::string& line) {
     out.log.push_back(line);
     if (on_progress) on_progress(line);
@@ -293,6 +299,8 @@ StaffingResult find_staffing(const model::Scenario& base, const std::string& fil
     const model::Scenario scenario = scenario_with_plan(base, file, plan);
     Simulated sim = simulate(scenario, options);
     ++out.simulations;
+    Cells missed{};
+    std::array<bool, kDays> day_missed{};
     int missing = 0;
     for (int d = 0; d < kDays; ++d)
       for (int h = 0; h < kHours; ++h) {
@@ -302,32 +310,66 @@ StaffingResult find_staffing(const model::Scenario& base, const std::string& fil
         for (const model::Target* t : queue_targets)
           ok = ok && meets(*t, queue_value(q, t->kpi));
         if (ok) continue;
+        cell(missed, d, h) = true;
+        day_missed[static_cast<std::size_t>(d)] = true;
         ++missing;
-        auto& n = plan.operators[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)];
-        if (n < staffing.max_operators) ++n;
-        locked[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)] = true;
       }
+    if (missing > 0 && lowering) {
+      // The last step lowered a feasible plan. Days are independent (the queue empties overnight), so on every
+      // day with a miss the lowered hours go back up; those that missed themselves (or, when only their
+      // neighbours missed, all of that day's lowered hours) are locked.
+      int reverted = 0;
+      for (int d = 0; d < kDays; ++d) {
+        if (!day_missed[static_cast<std::size_t>(d)]) continue;
+        bool own_miss = false;
+        for (int h = 0; h < kHours; ++h)
+          own_miss = own_miss || (cell(lowered, d, h) && cell(missed, d, h));
+        for (int h = 0; h < kHours; ++h) {
+          if (!cell(lowered, d, h)) continue;
+          ++cell(plan.operators, d, h);
+          ++reverted;
+          if (!own_miss || cell(missed, d, h)) cell(locked, d, h) = true;
+        }
+      }
+      lowering = false;
+      lowered = Cells{};
+      say(fmt::format("simulation {}: {} hour(s) miss with one operator less; {} hour(s) back up", iter, missing,
+                      reverted));
+      if (reverted > 0) continue;
+    }
     if (missing > 0) {
+      for (int d = 0; d < kDays; ++d)
+        for (int h = 0; h < kHours; ++h)
+          if (cell(missed, d, h)) {
+            int& n = cell(plan.operators, d, h);
+            if (n < staffing.max_operators) ++n;
+            cell(locked, d, h) = true;
+          }
       say(fmt::format("simulation {}: {} hour(s) of the week miss; adding an operator there", iter, missing));
       continue;
     }
-    out.found = true;
-    out.plan = plan;
-    out.scenario = scenario;
-    out.result = std::move(sim.result);
-    int lowered = 0;
+    const int hours_now = plan.weekly_operator_hours();
+    if (!out.found || hours_now <= out.plan.weekly_operator_hours()) {
+      out.found = true;
+      out.plan = plan;
+      out.scenario = scenario;
+      out.result = std::move(sim.result);
+    }
+    int lowering_count = 0;
+    lowered = Cells{};
     for (int d = 0; d < kDays; ++d)
       for (int h = 0; h < kHours; ++h) {
-        auto& n = plan.operators[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)];
-        if (n > 1 && !locked[static_cast<std::size_t>(d)][static_cast<std::size_t>(h)]) {
+        int& n = cell(plan.operators, d, h);
+        if (n > 1 && !cell(locked, d, h)) {
           --n;
-          ++lowered;
+          cell(lowered, d, h) = true;
+          ++lowering_count;
         }
       }
-    say(fmt::format("simulation {}: every open hour meets ({} operator-hours a week){}", iter,
-                    out.plan.weekly_operator_hours(),
-                    lowered > 0 ? fmt::format("; trying {} hour(s) with one operator less", lowered) : ""));
-    if (lowered == 0) break;
+    lowering = lowering_count > 0;
+    say(fmt::format("simulation {}: every open hour meets ({} operator-hours a week){}", iter, hours_now,
+                    lowering ? fmt::format("; trying {} hour(s) with one operator less", lowering_count) : ""));
+    if (!lowering) break;
   }
   if (!out.found) {
     // No plan met everywhere within the iteration limit: report the last one tried.

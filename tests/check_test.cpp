@@ -2,6 +2,8 @@
 // report, and the exit statuses of the real binary (0 pass, 1 fail, 2 bad input).
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <regex>
 #include <string>
 #include <vector>

@@ -2,6 +2,8 @@
 // queue KPIs, identical scenarios differ by exactly zero, and runs that could not be paired are refused.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cmath>
 
 #include "model/scenario_loader.hpp"
@@ -67,7 +69,8 @@ TEST_CASE("vaxel compare: table and --by hour, JSON marks significance, mismatch
       "switchboard:\n  operators:\n    - {name: A, shift: {weekly: {mon-fri: [\"08:00-12:00\", \"13:00-16:00\"]}}}\n");
   auto r = vaxel::test::run_vaxel(dir, "compare " + base + " " + no_cover + " --by hour -q -j 2 --no-db");
   REQUIRE(r.status == 0);
-  CHECK(r.out.find("no-cover - base") != std::string::npos);
+  CHECK(r.out.find("B - A") != std::string::npos);
+  CHECK(r.out.find("B: no-cover") != std::string::npos);
   CHECK(r.out.find("service level by hour") != std::string::npos);
   CHECK(r.out.find("12:00") != std::string::npos);
 
@@ -79,9 +82,9 @@ TEST_CASE("vaxel compare: table and --by hour, JSON marks significance, mismatch
   CHECK(j["kpis"][0]["differences"][0].contains("significant"));
   CHECK(j["by_unit"].size() > 20);
 
-  const std::string other_seed = vaxel::test::write_overlay(dir, "seed7", "");
-  vaxel::test::write_text(other_seed, vaxel::test::read_text(other_seed) + "run: {seed: 7, replications: 3, days: 3, "
-                                                                           "warmup_days: 1}\n");
+  const std::string other_seed = dir.file("seed7.yaml");
+  vaxel::test::write_text(other_seed, "extends: \"" + vaxel::test::sotenas_path() +
+                                          "\"\nname: seed7\nrun: {seed: 7, replications: 3, days: 3, warmup_days: 1}\n");
   r = vaxel::test::run_vaxel(dir, "compare " + base + " " + other_seed + " -q --no-db");
   CHECK(r.status == 2);
   CHECK(r.err.find("run.seed 7 but the base has 1") != std::string::npos);

@@ -2,6 +2,8 @@
 // first and filters by scenario; a file that is not a database is a clear error. Always a temporary file.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 
 #include "model/scenario_loader.hpp"

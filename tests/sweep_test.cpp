@@ -2,6 +2,9 @@
 // the scenario loader checks, the operators=N pseudo-key, and exit status 2 for bad input.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <string>
 #include <vector>
 
