@@ -126,9 +126,10 @@ std::string junit_xml(const std::vector<CheckedScenario>& checked, bool strict) 
         cases += fmt::format(">\n      <system-out>{}</system-out>\n    </testcase>\n", xml_escape(finding_text(f)));
       }
     }
-    suites += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n{}"
-                          "  </testsuite>\n",
-                          cls, s_tests, s_failures, s_skipped, cases);
+    suites += fmt::format(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n{}"
+        "  </testsuite>\n",
+        cls, s_tests, s_failures, s_skipped, cases);
     tests += s_tests;
     failures += s_failures;
     skipped += s_skipped;
@@ -144,8 +145,8 @@ nlohmann::json check_json(const std::vector<CheckedScenario>& checked, bool stri
   nlohmann::json j;
   j["passed"] = s.passed;
   j["strict"] = strict;
-  j["summary"] = {{"targets", s.targets}, {"met", s.met},     {"missed", s.missed}, {"inconclusive", s.inconclusive},
-                  {"worse", s.worse},     {"better", s.better}};
+  j["summary"] = {{"targets", s.targets},           {"met", s.met},     {"missed", s.missed},
+                  {"inconclusive", s.inconclusive}, {"worse", s.worse}, {"better", s.better}};
   j["scenarios"] = nlohmann::json::array();
   for (const CheckedScenario& c : checked) {
     nlohmann::json sj;

@@ -111,7 +111,7 @@ std::optional<std::int64_t> store_run(const RunFlags& flags, const sim::Experime
 }
 
 std::pair<sim::ExperimentResult, model::Scenario> load_stored_run_or_exit(const RunFlags& flags,
-                                                                         const std::string& id) {
+                                                                          const std::string& id) {
   const std::string path = flags.db.empty() ? default_db_path() : flags.db;
   try {
     std::error_code ec;

@@ -48,7 +48,7 @@ namespace vaxel::cli {
 namespace vaxel::sim {
 struct RunOptions;
 struct ExperimentResult;
-}
+}  // namespace vaxel::sim
 
 namespace vaxel::cli {
 
@@ -96,6 +96,6 @@ std::optional<std::int64_t> store_run(const RunFlags& flags, const sim::Experime
 /// Loads stored run `id` from the flags' database (the default one even with --no-db, since reading it stores
 /// nothing), with its scenario. On a missing run or database prints why and throws ExitRequest{kExitBadInput}.
 [[nodiscard]] std::pair<sim::ExperimentResult, model::Scenario> load_stored_run_or_exit(const RunFlags& flags,
-                                                                                       const std::string& id);
+                                                                                        const std::string& id);
 
 }  // namespace vaxel::cli

@@ -129,6 +129,7 @@ void add_check_command(CLI::App& root) {
     std::vector<std::string> baseline_files(scenarios.size());
     if (!a->baseline.empty()) {
       if (looks_like_run_id(a->baseline)) {
+        if (several) bad_input("a stored run is the baseline of one scenario: check one file with --baseline RUN_ID");
         stored = load_stored_run_or_exit(a->flags, a->baseline).first;
       } else {
         std::error_code ec;
@@ -139,13 +140,15 @@ void add_check_command(CLI::App& root) {
         for (std::size_t i = 0; i < scenarios.size(); ++i) {
           baseline_files[i] = baseline_file_for(a->baseline, scenarios[i].name, several);
           if (baseline_files[i].empty())
-            bad_input(fmt::format("--baseline {} is one file but {} scenarios are checked; give a folder of "
-                                  "<scenario name>.json files",
-                                  a->baseline, scenarios.size()));
+            bad_input(
+                fmt::format("--baseline {} is one file but {} scenarios are checked; give a folder of "
+                            "<scenario name>.json files",
+                            a->baseline, scenarios.size()));
           if (!a->update_baseline && !fs::exists(baseline_files[i], ec))
-            bad_input(fmt::format("no baseline for scenario {} ({} is missing); write it deliberately with "
-                                  "--update-baseline",
-                                  scenarios[i].name, baseline_files[i]));
+            bad_input(
+                fmt::format("no baseline for scenario {} ({} is missing); write it deliberately with "
+                            "--update-baseline",
+                            scenarios[i].name, baseline_files[i]));
         }
       }
     }
@@ -185,16 +188,17 @@ void add_check_command(CLI::App& root) {
       std::cout << sim::check_json(checked, a->strict).dump(2) << "\n";
     } else {
       const sim::RunOptions& o = checked.front().result.options;
-      std::cout << fmt::format("vaxel {} check — seed {}, {} replications x {} days after {} warm-up days; 95 % CIs{}\n\n",
-                               kVersion, o.seed, o.replications, o.days, o.warmup_days,
-                               a->strict ? "; strict: inconclusive fails" : "");
+      std::cout << fmt::format(
+          "vaxel {} check — seed {}, {} replications x {} days after {} warm-up days; 95 % CIs{}\n\n", kVersion, o.seed,
+          o.replications, o.days, o.warmup_days, a->strict ? "; strict: inconclusive fails" : "");
       for (const sim::CheckedScenario& c : checked) {
         print_scenario(c, a->strict, std::cout);
         std::cout << "\n";
       }
-      std::cout << fmt::format("{}: {} scenario(s); targets {} met, {} inconclusive, {} missed; {} KPI(s) worse "
-                               "than baseline\n",
-                               s.passed ? "PASS" : "FAIL", checked.size(), s.met, s.inconclusive, s.missed, s.worse);
+      std::cout << fmt::format(
+          "{}: {} scenario(s); targets {} met, {} inconclusive, {} missed; {} KPI(s) worse "
+          "than baseline\n",
+          s.passed ? "PASS" : "FAIL", checked.size(), s.met, s.inconclusive, s.missed, s.worse);
     }
     set_exit_status(s.passed ? kExitOk : kExitFailed);
   });

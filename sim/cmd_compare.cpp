@@ -66,14 +66,17 @@ sim::RunOptions agree_on_options(std::vector<Side>& sides, const RunFlags& flags
     const Side& s = sides[i];
     if (s.stored) {
       const sim::RunOptions& o = s.result.options;
-      const sim::RunOptions wanted = i == 0 ? run_options(s.scenario, flags) : base;
-      const bool clash = (flags.seed && *flags.seed != o.seed) ||
-                         (flags.replications && *flags.replications != o.replications) ||
-                         (flags.days && *flags.days != o.days) || (flags.warmup && *flags.warmup != o.warmup_days);
-      if (clash || (i > 0 && (o.seed != base.seed || o.replications != base.replications || o.days != base.days ||
-                              o.warmup_days != base.warmup_days)))
-        refuse(fmt::format("stored run {} was run with {}, but the comparison uses {}", s.input, describe(o),
-                           describe(i == 0 ? wanted : base)));
+      sim::RunOptions wanted = base;  // what the comparison runs with; for a stored base, the flags must agree
+      if (i == 0) {
+        if (flags.seed) wanted.seed = *flags.seed;
+        if (flags.replications) wanted.replications = *flags.replications;
+        if (flags.days) wanted.days = *flags.days;
+        if (flags.warmup) wanted.warmup_days = *flags.warmup;
+      }
+      if (o.seed != wanted.seed || o.replications != wanted.replications || o.days != wanted.days ||
+          o.warmup_days != wanted.warmup_days)
+        refuse(fmt::format("stored run {} was run with {}, but the comparison asks for {}", s.input, describe(o),
+                           describe(wanted)));
       if (static_cast<int>(s.result.replications.size()) != o.replications)
         refuse(fmt::format("stored run {} has no per-replication results to pair with", s.input));
       continue;
@@ -83,13 +86,12 @@ sim::RunOptions agree_on_options(std::vector<Side>& sides, const RunFlags& flags
     if (!flags.seed && run.seed != base.seed)
       refuse(fmt::format("{} has run.seed {} but the base has {}", s.input, run.seed, base.seed));
     if (!flags.replications && run.replications != base.replications)
-      refuse(fmt::format("{} has run.replications {} but the base has {}", s.input, run.replications,
-                         base.replications));
+      refuse(
+          fmt::format("{} has run.replications {} but the base has {}", s.input, run.replications, base.replications));
     if (!flags.days && run.days != base.days)
       refuse(fmt::format("{} has run.days {} but the base has {}", s.input, run.days, base.days));
     if (!flags.warmup && run.warmup_days != base.warmup_days)
-      refuse(fmt::format("{} has run.warmup_days {} but the base has {}", s.input, run.warmup_days,
-                         base.warmup_days));
+      refuse(fmt::format("{} has run.warmup_days {} but the base has {}", s.input, run.warmup_days, base.warmup_days));
   }
   return base;
 }
@@ -193,7 +195,8 @@ nlohmann::json rows_json(const std::vector<Row>& rows, const char* label_key) {
 void add_compare_command(CLI::App& root) {
   auto a = std::make_shared<CompareArgs>();
   CLI::App* cmd = root.add_subcommand(
-      "compare", "Run scenarios with common random numbers; each KPI per scenario and the paired difference vs the base");
+      "compare",
+      "Run scenarios with common random numbers; each KPI per scenario and the paired difference vs the base");
   cmd->add_option("scenarios", a->inputs, "BASE then OTHER...: scenario YAML files or stored run ids (vaxel history)")
       ->required()
       ->expected(2, -1);
@@ -275,8 +278,8 @@ void add_compare_command(CLI::App& root) {
     std::cout << fmt::format("vaxel {} compare — {}; common random numbers; 95 % confidence intervals\n", kVersion,
                              describe(options));
     for (std::size_t i = 0; i < sides.size(); ++i)
-      std::cout << fmt::format("{}{}: {} ({}), hash {}\n", letter(i), i == 0 ? " (base)" : "",
-                               sides[i].result.scenario, sides[i].result.source, sides[i].result.hash);
+      std::cout << fmt::format("{}{}: {} ({}), hash {}\n", letter(i), i == 0 ? " (base)" : "", sides[i].result.scenario,
+                               sides[i].result.source, sides[i].result.hash);
     std::cout << "\n";
     print_rows(sides, overall, "KPI", std::cout);
     for (const auto& [k, rows] : breakdowns) {

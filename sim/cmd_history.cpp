@@ -30,7 +30,8 @@ void add_history_command(CLI::App& root) {
   CLI::App* cmd = root.add_subcommand("history", "List the runs stored in the results database, newest first");
   cmd->add_option("--db", a->db, "Results database (default: " + default_db_path() + ")");
   cmd->add_option("--scenario", a->scenario, "Only runs of this scenario name");
-  cmd->add_option("-n,--limit", a->limit, "At most this many runs; 0 = all (default 20)")->check(CLI::Range(0, 1000000));
+  cmd->add_option("-n,--limit", a->limit, "At most this many runs; 0 = all (default 20)")
+      ->check(CLI::Range(0, 1000000));
   cmd->add_option("--show", a->show, "Print one stored run's KPIs with their CIs")->check(CLI::PositiveNumber);
   cmd->add_flag("--json", a->json, "Print as JSON");
   cmd->footer(
@@ -55,22 +56,27 @@ void add_history_command(CLI::App& root) {
           throw ExitRequest{kExitBadInput};
         }
         if (a->json) {
-          nlohmann::json j = {{"id", run->info.id},       {"created_at", run->info.created_at},
-                              {"command", run->info.command}, {"scenario", run->info.scenario},
-                              {"hash", run->info.hash},   {"seed", run->info.seed},
-                              {"replications", run->info.replications}, {"days", run->info.days},
-                              {"warmup_days", run->info.warmup_days},   {"vaxel_version", run->info.version},
+          nlohmann::json j = {{"id", run->info.id},
+                              {"created_at", run->info.created_at},
+                              {"command", run->info.command},
+                              {"scenario", run->info.scenario},
+                              {"hash", run->info.hash},
+                              {"seed", run->info.seed},
+                              {"replications", run->info.replications},
+                              {"days", run->info.days},
+                              {"warmup_days", run->info.warmup_days},
+                              {"vaxel_version", run->info.version},
                               {"scenario_text", run->scenario_text}};
           for (const auto& [k, e] : run->result.kpis)
             j["kpis"][k] = sim::estimate_to_json(e);
           std::cout << j.dump(2) << "\n";
           return;
         }
-        std::cout << fmt::format("run {} — {} {} at {} (vaxel {}), hash {}\nseed {}, {} replications x {} days after {} "
-                                 "warm-up days\n\n",
-                                 run->info.id, run->info.command, run->info.scenario, run->info.created_at,
-                                 run->info.version, run->info.hash, run->info.seed, run->info.replications,
-                                 run->info.days, run->info.warmup_days);
+        std::cout << fmt::format(
+            "run {} — {} {} at {} (vaxel {}), hash {}\nseed {}, {} replications x {} days after {} "
+            "warm-up days\n\n",
+            run->info.id, run->info.command, run->info.scenario, run->info.created_at, run->info.version,
+            run->info.hash, run->info.seed, run->info.replications, run->info.days, run->info.warmup_days);
         for (const auto& [k, e] : run->result.kpis)
           std::cout << fmt::format("{:<28} {:>20}\n", k, sim::format_estimate(k, e));
         return;

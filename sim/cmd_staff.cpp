@@ -55,10 +55,9 @@ void add_staff_command(CLI::App& root) {
   cmd->callback([a] {
     const model::Scenario base = load_scenario_or_exit(a->file);
     const sim::RunOptions options = run_options(base, a->flags);
-    const sim::StaffingResult r =
-        sim::find_staffing(base, a->file, options, a->staffing, [&](const std::string& line) {
-          if (!a->flags.quiet) std::cerr << line << "\n";
-        });
+    const sim::StaffingResult r = sim::find_staffing(base, a->file, options, a->staffing, [&](const std::string& line) {
+      if (!a->flags.quiet) std::cerr << line << "\n";
+    });
     store_run(a->flags, r.result, r.scenario, "staff");
     if (!a->write.empty()) {
       std::ofstream f(a->write);
@@ -66,8 +65,8 @@ void add_staff_command(CLI::App& root) {
         std::cerr << "vaxel staff: error: cannot write " << a->write << "\n";
         throw ExitRequest{kExitFailed};
       }
-      f << "# Staffing found by `vaxel staff " << a->file << "` (seed " << options.seed << ", "
-        << options.replications << " replications x " << options.days << " days).\n"
+      f << "# Staffing found by `vaxel staff " << a->file << "` (seed " << options.seed << ", " << options.replications
+        << " replications x " << options.days << " days).\n"
         << sim::plan_overlay_yaml(base, a->file, r.plan);
       if (!a->flags.quiet) std::cerr << "wrote " << a->write << "\n";
     }
@@ -81,8 +80,7 @@ void add_staff_command(CLI::App& root) {
       j["staffing"]["weekly_operator_hours"] = r.plan.weekly_operator_hours();
       for (int d = 0; d < 7; ++d)
         for (int h = 0; h < 24; ++h)
-          if (r.plan.at(d, h) > 0)
-            j["staffing"]["plan"][kDayNames[d]][fmt::format("{:02}:00", h)] = r.plan.at(d, h);
+          if (r.plan.at(d, h) > 0) j["staffing"]["plan"][kDayNames[d]][fmt::format("{:02}:00", h)] = r.plan.at(d, h);
       j["staffing"]["log"] = r.log;
       std::cout << j.dump(2) << "\n";
     } else {

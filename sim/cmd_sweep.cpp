@@ -31,7 +31,7 @@ struct SweepArgs {
   RunFlags flags;
 };
 
-const std::vector<std::string> kDefaultKpis = {"service_level", "abandoned",   "mean_wait_s",
+const std::vector<std::string> kDefaultKpis = {"service_level",       "abandoned",  "mean_wait_s",
                                                "one_call_resolution", "unanswered", "operator_occupancy"};
 
 struct PointResult {
@@ -85,15 +85,16 @@ void write_csv(const std::string& path, const std::vector<sim::SweepParameter>& 
 
 void add_sweep_command(CLI::App& root) {
   auto a = std::make_shared<SweepArgs>();
-  CLI::App* cmd =
-      root.add_subcommand("sweep", "Run a grid of variants of a scenario (--set key=values) with common random numbers");
+  CLI::App* cmd = root.add_subcommand(
+      "sweep", "Run a grid of variants of a scenario (--set key=values) with common random numbers");
   cmd->add_option("file", a->file, "Scenario YAML file to vary")->required()->check(CLI::ExistingFile);
   cmd->add_option("--set", a->sets,
                   "key=values: a dotted scenario key and a comma list or integer range a..b (repeatable; the grid is "
                   "every combination); operators=N keeps the first N operators and repeats the last one's shift")
       ->required();
-  cmd->add_option("--kpi", a->kpis, "KPI columns of the table (repeatable; default service_level, abandoned, "
-                                    "mean_wait_s, one_call_resolution, unanswered, operator_occupancy)");
+  cmd->add_option("--kpi", a->kpis,
+                  "KPI columns of the table (repeatable; default service_level, abandoned, "
+                  "mean_wait_s, one_call_resolution, unanswered, operator_occupancy)");
   cmd->add_option("--csv", a->csv, "Also write every KPI's mean and CI per grid point to this CSV file");
   add_run_flags(cmd, a->flags);
   add_output_flags(cmd, a->flags);

@@ -62,7 +62,7 @@ struct BaselineFinding {
   std::string kpi;
   Estimate baseline;
   Estimate now;
-  Difference change;  ///< now - baseline
+  Difference change;    ///< now - baseline
   bool worse = false;   ///< significantly worse: the whole CI of the change lies on the worse side of 0
   bool better = false;  ///< significantly better
 };

@@ -152,8 +152,9 @@ ResultsDb::ResultsDb(const std::string& path) : path_(path) {
   if (!parent.empty()) {
     std::error_code ec;
     fs::create_directories(parent, ec);
-    if (ec) throw ResultsDbError(fmt::format("results database {}: cannot create {}: {}", path, parent.string(),
-                                             ec.message()));
+    if (ec)
+      throw ResultsDbError(
+          fmt::format("results database {}: cannot create {}: {}", path, parent.string(), ec.message()));
   }
   if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
     const std::string msg = db_ != nullptr ? sqlite3_errmsg(db_) : "out of memory";
@@ -185,10 +186,11 @@ ResultsDb::~ResultsDb() {
 std::int64_t ResultsDb::append(const ExperimentResult& r, const model::Scenario& scenario, const std::string& command) {
   exec(db_, "BEGIN IMMEDIATE;", path_);
   try {
-    Statement run(db_,
-                  "INSERT INTO runs (created_at, command, scenario, source, scenario_hash, scenario_text, seed, "
-                  "replications, days, warmup_days, vaxel_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);",
-                  path_);
+    Statement run(
+        db_,
+        "INSERT INTO runs (created_at, command, scenario, source, scenario_hash, scenario_text, seed, "
+        "replications, days, warmup_days, vaxel_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);",
+        path_);
     run.bind(1, utc_now());
     run.bind(2, command);
     run.bind(3, r.scenario);
@@ -203,7 +205,8 @@ std::int64_t ResultsDb::append(const ExperimentResult& r, const model::Scenario&
     run.step();
     const std::int64_t id = sqlite3_last_insert_rowid(db_);
 
-    Statement kpi(db_, "INSERT INTO kpis (run_id, kpi, mean, low, high, half_width, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);",
+    Statement kpi(db_,
+                  "INSERT INTO kpis (run_id, kpi, mean, low, high, half_width, n) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7);",
                   path_);
     for (const auto& [name, e] : r.kpis) {
       kpi.reset();
@@ -245,8 +248,8 @@ std::int64_t ResultsDb::append(const ExperimentResult& r, const model::Scenario&
 }
 
 std::vector<StoredRunInfo> ResultsDb::list(int limit, const std::string& scenario) const {
-  const std::string sql = fmt::format("SELECT {} FROM runs WHERE (?1 = '' OR scenario = ?1) ORDER BY id DESC LIMIT ?2;",
-                                      kInfoColumns);
+  const std::string sql =
+      fmt::format("SELECT {} FROM runs WHERE (?1 = '' OR scenario = ?1) ORDER BY id DESC LIMIT ?2;", kInfoColumns);
   Statement s(db_, sql.c_str(), path_);
   s.bind(1, scenario);
   s.bind(2, static_cast<std::int64_t>(limit > 0 ? limit : -1));

@@ -97,7 +97,8 @@ bool meets(const model::Target& t, double value) {
 }
 
 double queue_value(const HourQueue& q, const std::string& kpi) {
-  if (kpi == "service_level") return q.answered + q.abandoned > 0 ? q.answered_in_sl / (q.answered + q.abandoned) : kNaN;
+  if (kpi == "service_level")
+    return q.answered + q.abandoned > 0 ? q.answered_in_sl / (q.answered + q.abandoned) : kNaN;
   if (kpi == "abandoned") return q.answered + q.abandoned > 0 ? q.abandoned / (q.answered + q.abandoned) : kNaN;
   if (kpi == "mean_wait_s") return q.answered > 0 ? q.wait_sum_s / q.answered : kNaN;
   return kNaN;
@@ -209,8 +210,8 @@ StaffingPlan seed_plan(const model::Scenario& s, int max_operators) {
   for (int d = 0; d < kDays; ++d)
     for (int h = 0; h < kHours; ++h) {
       if (!open_in_hour(s, d, h)) continue;
-      const double per_hour = s.demand.calls_per_weekday * s.demand.weekday_factor[static_cast<std::size_t>(d)] *
-                              hour_share(s, h) * share;
+      const double per_hour =
+          s.demand.calls_per_weekday * s.demand.weekday_factor[static_cast<std::size_t>(d)] * hour_share(s, h) * share;
       int n = 1;
       if (per_hour > 0) {
         analytic::QueueModel m;
@@ -273,8 +274,8 @@ StaffingResult find_staffing(const model::Scenario& base, const std::string& fil
   for (const char* k : {"service_level", "abandoned", "mean_wait_s"})
     if (const model::Target* t = find_target(base, k)) {
       queue_targets.push_back(t);
-      out.queue_targets.push_back(fmt::format("{} {} {}", t->kpi, t->op == model::Comparison::AtLeast ? ">=" : "<=",
-                                              t->value));
+      out.queue_targets.push_back(
+          fmt::format("{} {} {}", t->kpi, t->op == model::Comparison::AtLeast ? ">=" : "<=", t->value));
     }
   model::Target fallback{"service_level", model::Comparison::AtLeast, 0.8};
   if (queue_targets.empty()) {

@@ -66,8 +66,8 @@ struct StaffingResult {
   StaffingPlan plan;
   bool found = false;  ///< a simulated plan met the queue targets in every open hour
   int simulations = 0;
-  model::Scenario scenario;  ///< the base with the plan's operators
-  ExperimentResult result;   ///< the plan's run, targets judged
+  model::Scenario scenario;                ///< the base with the plan's operators
+  ExperimentResult result;                 ///< the plan's run, targets judged
   std::vector<std::string> queue_targets;  ///< the targets judged hour by hour
   std::vector<std::string> log;            ///< one line per simulation
 };

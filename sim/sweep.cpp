@@ -106,7 +106,8 @@ std::vector<model::yaml::YNode> base_operators(const std::string& file) {
 model::yaml::YNode operators_node(const std::string& file, const std::string& value) {
   long long n = 0;
   if (!parse_int(value, n) || n < 1 || n > 1000)
-    throw SweepError(fmt::format("--set operators={}: the number of operators must be a whole number in 1..1000", value));
+    throw SweepError(
+        fmt::format("--set operators={}: the number of operators must be a whole number in 1..1000", value));
   const std::vector<model::yaml::YNode> listed = base_operators(file);
   model::yaml::YNode seq;
   seq.kind = model::yaml::YNode::Kind::Sequence;
@@ -182,6 +183,14 @@ SweepParameter parse_set(const std::string& text) {
   if (p.key.empty()) throw SweepError(fmt::format("--set '{}': no key before '='", text));
   for (const std::string& seg : split_key(p.key))
     if (seg.empty()) throw SweepError(fmt::format("--set '{}': empty part in the key '{}'", text, p.key));
+  const std::string section = split_key(p.key).front();
+  if (section == "run")
+    throw SweepError(
+        fmt::format("--set {}: run settings are the same for every grid point (common random numbers); "
+                    "use --seed, -r, --days or --warmup",
+                    p.key));
+  if (section == "extends" || section == "name")
+    throw SweepError(fmt::format("--set {}: '{}' cannot be swept", p.key, section));
   p.values = expand_values(text.substr(eq + 1), p.key);
   if (is_operators_key(p.key))
     for (const std::string& v : p.values) {
@@ -197,8 +206,9 @@ std::vector<SweepPoint> expand_grid(const std::vector<SweepParameter>& parameter
     for (std::size_t j = 0; j < i; ++j) {
       const bool same = parameters[i].key == parameters[j].key ||
                         (is_operators_key(parameters[i].key) && is_operators_key(parameters[j].key));
-      if (same) throw SweepError(fmt::format("--set {}: the key is given twice; list all its values in one --set",
-                                             parameters[i].key));
+      if (same)
+        throw SweepError(
+            fmt::format("--set {}: the key is given twice; list all its values in one --set", parameters[i].key));
     }
   std::size_t total = 1;
   for (const SweepParameter& p : parameters) {
@@ -241,10 +251,8 @@ std::string overlay_text(const std::string& file, const std::string& base_name, 
     model::yaml::Diagnostics diags;
     const int f = diags.add_file("--set " + key);
     std::optional<model::yaml::YNode> v = model::yaml::parse(value, f, diags);
-    if (!v || !diags.empty())
-      throw SweepError(fmt::format("--set {}={}: the value is not valid YAML", key, value));
-    if (split_key(key).front() == "extends")
-      throw SweepError(fmt::format("--set {}: 'extends' cannot be swept", key));
+    if (!v || !diags.empty()) throw SweepError(fmt::format("--set {}={}: the value is not valid YAML", key, value));
+    if (split_key(key).front() == "extends") throw SweepError(fmt::format("--set {}: 'extends' cannot be swept", key));
     set_path(root, split_key(key), std::move(*v), key);
   }
   return model::yaml::emit(root);

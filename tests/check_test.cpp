@@ -193,16 +193,18 @@ TEST_CASE("vaxel check --baseline: unchanged scenario passes, a worse one fails,
   const std::string two = vaxel::test::write_overlay(dir, "staffing", "");
   const std::string base_dir = dir.file("baselines");
   std::filesystem::create_directories(base_dir);
-  REQUIRE(vaxel::test::run_vaxel(dir, "check " + two + common + " --baseline " + base_dir + " --update-baseline")
-              .status == 0);
+  REQUIRE(
+      vaxel::test::run_vaxel(dir, "check " + two + common + " --baseline " + base_dir + " --update-baseline").status ==
+      0);
   CHECK(std::filesystem::exists(base_dir + "/staffing.json"));
   auto r = vaxel::test::run_vaxel(dir, "check " + two + common + " --baseline " + base_dir);
   CHECK(r.status == 0);
   CHECK(r.out.find("paired") != std::string::npos);
 
   // The same scenario name with one operator only: the queue KPIs get significantly worse.
-  vaxel::test::write_text(two, vaxel::test::read_text(two) + "switchboard:\n  operators:\n    - name: Solo\n"
-                                                             "      shift: {weekly: {mon-fri: [\"08:00-16:00\"]}}\n");
+  vaxel::test::write_text(two, vaxel::test::read_text(two) +
+                                   "switchboard:\n  operators:\n    - name: Solo\n"
+                                   "      shift: {weekly: {mon-fri: [\"08:00-16:00\"]}}\n");
   r = vaxel::test::run_vaxel(dir, "check " + two + common + " --baseline " + base_dir);
   CHECK(r.status == 1);
   CHECK(r.out.find("WORSE") != std::string::npos);

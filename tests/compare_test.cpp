@@ -74,8 +74,9 @@ TEST_CASE("vaxel compare: table and --by hour, JSON marks significance, mismatch
   CHECK(r.out.find("service level by hour") != std::string::npos);
   CHECK(r.out.find("12:00") != std::string::npos);
 
-  r = vaxel::test::run_vaxel(dir, "compare " + base + " " + no_cover + " --by unit --kpi one_call_resolution "
-                                  "-q -j 2 --no-db --json");
+  r = vaxel::test::run_vaxel(dir, "compare " + base + " " + no_cover +
+                                      " --by unit --kpi one_call_resolution "
+                                      "-q -j 2 --no-db --json");
   REQUIRE(r.status == 0);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["scenarios"].size() == 2);
@@ -83,8 +84,9 @@ TEST_CASE("vaxel compare: table and --by hour, JSON marks significance, mismatch
   CHECK(j["by_unit"].size() > 20);
 
   const std::string other_seed = dir.file("seed7.yaml");
-  vaxel::test::write_text(other_seed, "extends: \"" + vaxel::test::sotenas_path() +
-                                          "\"\nname: seed7\nrun: {seed: 7, replications: 3, days: 3, warmup_days: 1}\n");
+  vaxel::test::write_text(other_seed,
+                          "extends: \"" + vaxel::test::sotenas_path() +
+                              "\"\nname: seed7\nrun: {seed: 7, replications: 3, days: 3, warmup_days: 1}\n");
   r = vaxel::test::run_vaxel(dir, "compare " + base + " " + other_seed + " -q --no-db");
   CHECK(r.status == 2);
   CHECK(r.err.find("run.seed 7 but the base has 1") != std::string::npos);

@@ -40,9 +40,13 @@ TEST_CASE("--set parsing errors say what is wrong and give an example") {
   CHECK_THROWS_WITH_AS(parse_set("policy.ring_timeout_s="),
                        "--set policy.ring_timeout_s: no values after '=' (e.g. 1..5 or 15,25,35)", SweepError);
   CHECK_THROWS_WITH_AS(parse_set("operators=5..2"), "--set operators: range '5..2' is empty (write 2..5)", SweepError);
-  CHECK_THROWS_WITH_AS(parse_set("operators=a..b"), "--set operators: range 'a..b' must be two whole numbers, e.g. 1..5",
-                       SweepError);
+  CHECK_THROWS_WITH_AS(parse_set("operators=a..b"),
+                       "--set operators: range 'a..b' must be two whole numbers, e.g. 1..5", SweepError);
   CHECK_THROWS_WITH_AS(parse_set("operators=0,2"), "--set operators: '0' is not a number of operators in 1..1000",
+                       SweepError);
+  CHECK_THROWS_WITH_AS(parse_set("run.seed=1,2"),
+                       "--set run.seed: run settings are the same for every grid point (common random numbers); use "
+                       "--seed, -r, --days or --warmup",
                        SweepError);
   CHECK_THROWS_WITH_AS(parse_set("policy.ring_timeout_s=15,,25"),
                        "--set policy.ring_timeout_s: empty value in the list '15,,25'", SweepError);
