@@ -1,8 +1,11 @@
-// What every vaxel subcommand shares: how it registers, how it reports bad input (exit status 2) and
-// how it sets the program's exit status.
+// What every vaxel subcommand shares: how it registers, how it reports bad input (exit status 2), how it sets
+// the program's exit status, and the flags that mean the same in every command that simulates (--seed,
+// -r/--replications, --days, --warmup, -j/--jobs, --json, -q/--quiet, --db/--no-db).
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -39,5 +42,60 @@ namespace vaxel::cli {
 /// Loads the scenario a command names, or the built-in default when `path` is empty. On a bad file prints
 /// every diagnostic to stderr and throws ExitRequest{kExitBadInput}.
 [[nodiscard]] model::Scenario load_scenario_or_exit(const std::string& path);
+
+}  // namespace vaxel::cli
+
+namespace vaxel::sim {
+struct RunOptions;
+struct ExperimentResult;
+}  // namespace vaxel::sim
+
+namespace vaxel::cli {
+
+/// The flags every simulating command shares. Unset optionals mean "the scenario's run: section".
+struct RunFlags {
+  std::optional<std::uint64_t> seed;
+  std::optional<int> replications;
+  std::optional<int> days;
+  std::optional<int> warmup;
+  int jobs = 0;  ///< 0 = all cores
+  bool json = false;
+  bool quiet = false;
+  std::string db;  ///< results database; empty = default_db_path()
+  bool no_db = false;
+
+  /// True when any of seed, replications, days or warm-up was given on the command line.
+  [[nodiscard]] bool overrides_run() const { return seed || replications || days || warmup; }
+};
+
+/// Adds --seed, -r/--replications, --days, --warmup and -j/--jobs.
+void add_run_flags(CLI::App* cmd, RunFlags& flags);
+/// Adds --json and -q/--quiet.
+void add_output_flags(CLI::App* cmd, RunFlags& flags);
+/// Adds --db PATH and --no-db.
+void add_db_flags(CLI::App* cmd, RunFlags& flags);
+
+/// The scenario's run options with the flags applied (jobs 0 = all cores; progress unless --quiet).
+[[nodiscard]] sim::RunOptions run_options(const model::Scenario& scenario, const RunFlags& flags);
+
+/// Where results are stored by default: $XDG_DATA_HOME/vaxel/results.sqlite, else
+/// ~/.local/share/vaxel/results.sqlite (./vaxel-results.sqlite when neither is set).
+[[nodiscard]] std::string default_db_path();
+
+/// The database path these flags select, or "" with --no-db.
+[[nodiscard]] std::string db_path(const RunFlags& flags);
+
+/// True when `text` is a stored run id (digits only) rather than a file that exists.
+[[nodiscard]] bool looks_like_run_id(const std::string& text);
+
+/// Appends a finished run to the database the flags select (none with --no-db) and says so on stderr unless
+/// --quiet. A database that cannot be written is a warning on stderr, not a failure: the results were printed.
+std::optional<std::int64_t> store_run(const RunFlags& flags, const sim::ExperimentResult& result,
+                                      const model::Scenario& scenario, const std::string& command);
+
+/// Loads stored run `id` from the flags' database (the default one even with --no-db, since reading it stores
+/// nothing), with its scenario. On a missing run or database prints why and throws ExitRequest{kExitBadInput}.
+[[nodiscard]] std::pair<sim::ExperimentResult, model::Scenario> load_stored_run_or_exit(const RunFlags& flags,
+                                                                                        const std::string& id);
 
 }  // namespace vaxel::cli
