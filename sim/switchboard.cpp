@@ -235,7 +235,10 @@ void Switchboard::enqueue(std::uint32_t slot, bool priority) {
   ++queued_now_;
   if (!c.was_queued) {
     c.was_queued = true;
-    metrics_.add({c.arrival_s, errands_[c.errand].spec.unit}, [](KpiSums& s) { s.queued += 1; });
+    metrics_.add({c.arrival_s, errands_[c.errand].spec.unit}, [](KpiSums& s) {
+      s.queued += 1;
+      s.waited += 1;  // every operator busy: this call waits (P(wait) of Erlang C and A)
+    });
   }
   (priority ? priority_queue_ : queue_).push_back(slot);
   Timer patience;
