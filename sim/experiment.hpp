@@ -20,6 +20,7 @@ struct RunOptions {
   std::uint64_t seed = 1;
   int days = 28;  ///< measured days
   int warmup_days = 7;
+  int drain_days = 2;      ///< simulated after the measured days so their errands can end (ReplicationSpec)
   std::string trace_path;  ///< replication 0's event trace as JSON lines; empty = none
   bool progress = true;    ///< a progress line on stderr when it is a terminal
 };
