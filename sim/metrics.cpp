@@ -172,12 +172,8 @@ nlohmann::json Metrics::to_json() const {
     outcomes[model::routing::to_string(static_cast<model::routing::OutcomeReason>(r))] =
         total_.outcomes[static_cast<std::size_t>(r)];
   j["outcomes"] = outcomes;
-  j["counts"] = {{"calls", total_.calls},
-                 {"errands", total_.errands},
-                 {"queued", total_.queued},
-                 {"waited", total_.waited},
-                 {"answered", total_.answered},
-                 {"abandoned", total_.abandoned}};
+  j["counts"] = {{"calls", total_.calls},   {"errands", total_.errands},   {"queued", total_.queued},
+                 {"waited", total_.waited}, {"answered", total_.answered}, {"abandoned", total_.abandoned}};
   return j;
 }
 
