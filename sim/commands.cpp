@@ -3,6 +3,7 @@
 #include "sim/cmd_erlang.hpp"
 #include "sim/cmd_run.hpp"
 #include "sim/cmd_validate.hpp"
+#include "sim/cmd_validate_engine.hpp"
 
 namespace vaxel::cli {
 
@@ -10,6 +11,7 @@ void add_all_commands(CLI::App& app) {
   add_run_command(app);
   add_validate_command(app);
   add_erlang_command(app);
+  add_validate_engine_command(app);
 }
 
 }  // namespace vaxel::cli
