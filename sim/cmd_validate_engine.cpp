@@ -143,7 +143,8 @@ void run(const ValidateEngineArgs& a) {
     j["passed"] = failed == 0;
     std::cout << j.dump(2) << "\n";
   } else if (failed == 0) {
-    fmt::print("All {} checks in {} scenarios passed ({:.1f} s of simulation).\n", checks, scenarios.size(), seconds);
+    fmt::print("All {} checks in {} scenario{} passed ({:.1f} s of simulation).\n", checks, scenarios.size(),
+               scenarios.size() == 1 ? "" : "s", seconds);
   } else {
     fmt::print("{} of {} checks FAILED, in {} of {} scenarios ({:.1f} s of simulation).\n", failed, checks,
                failed_cases, scenarios.size(), seconds);
