@@ -174,7 +174,7 @@ inline constexpr std::string_view kMin = "min";
 inline constexpr std::string_view kMax = "max";
 
 /// The KPIs a target may name (docs/kpis.md); design.md's headline KPIs plus the switchboard's own.
-inline constexpr std::array<std::string_view, 13> kKpiNames = {
+inline constexpr std::array<std::string_view, 14> kKpiNames = {
     "one_call_resolution",         // G4
     "repeat_call_rate",            // G4
     "calls_per_errand",            // G4
@@ -183,6 +183,7 @@ inline constexpr std::array<std::string_view, 13> kKpiNames = {
     "voicemail_callback_delay_s",  // M5
     "direct_answer",               // KKiK: a simple question answered directly
     "service_level",               // T1, G2: answered within run.service_level_s
+    "waited",                      // T1: found every operator busy
     "mean_wait_s",                 // T1
     "p90_wait_s",                  // T1
     "abandoned",                   // T1

@@ -54,8 +54,10 @@ void Switchboard::operator_actor(int index) {
       const double start = d * model::kSecondsPerDay + iv.start_minute * model::kSecondsPerMinute;
       const double end = d * model::kSecondsPerDay + iv.end_minute * model::kSecondsPerMinute;
       if (now() < start) sg4::this_actor::sleep_until(start);
+      // On shift from `start` even while still finishing a call from the interval before (a 24-hour shift
+      // restarts at midnight): counted from now(), that stretch would be busy but not staffed.
+      metrics_.add_operator_time(start, end, false);
       if (now() >= end) continue;
-      metrics_.add_operator_time(now(), end, false);
       me.on_shift = true;
       ++on_shift_;
       // The clock wakes an idle operator when the interval ends; a plain acquire() costs SimGrid no timer.

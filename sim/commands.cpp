@@ -11,6 +11,7 @@
 #include "sim/cmd_staff.hpp"
 #include "sim/cmd_sweep.hpp"
 #include "sim/cmd_validate.hpp"
+#include "sim/cmd_validate_engine.hpp"
 
 namespace vaxel::cli {
 
@@ -25,6 +26,7 @@ void add_all_commands(CLI::App& app) {
   add_route_command(app);
   add_calibrate_command(app);
   add_erlang_command(app);
+  add_validate_engine_command(app);
   add_bench_command(app);
 }
 

@@ -89,6 +89,7 @@ ExperimentResult run_experiment(const model::Scenario& scenario, const RunOption
     spec.replication = r;
     spec.warmup_days = options.warmup_days;
     spec.days = options.days;
+    spec.drain_days = options.drain_days;
     if (r == 0) spec.trace_path = options.trace_path;
     std::unique_ptr<CdrWriter> cdr;
     if (r == 0 && !options.cdr_path.empty()) {

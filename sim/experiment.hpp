@@ -21,6 +21,7 @@ struct RunOptions {
   std::uint64_t seed = 1;
   int days = 28;  ///< measured days
   int warmup_days = 7;
+  int drain_days = 2;      ///< simulated after the measured days so their errands can end (ReplicationSpec)
   std::string trace_path;  ///< replication 0's event trace as JSON lines; empty = none
   std::string cdr_path;    ///< replication 0's call detail records (docs/cdr.md); empty = none
   cdr::Format cdr_format = cdr::Format::Generic;

@@ -25,6 +25,7 @@ const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
       {Kpi::CallbackDelay, "voicemail_callback_delay_s", "voicemail/message to callback", "M5", "s", false},
       {Kpi::DirectAnswer, "direct_answer", "direct answer to simple questions", "KKiK", "share", true},
       {Kpi::ServiceLevel, "service_level", "service level", "T1", "share", true},
+      {Kpi::Waited, "waited", "waited for an operator", "T1", "share", false},
       {Kpi::MeanWait, "mean_wait_s", "mean wait", "T1", "s", false},
       {Kpi::P90Wait, "p90_wait_s", "90th percentile wait", "T1", "s", false},
       {Kpi::Abandoned, "abandoned", "abandoned in queue", "G2", "share", false},
@@ -61,6 +62,9 @@ double KpiSums::value(Kpi k, double days) const {
       return ratio(questions_answered, questions);
     case Kpi::ServiceLevel:
       return ratio(answered_in_sl, answered + abandoned);
+    case Kpi::Waited:
+      // Same denominator as service_level and abandoned: the calls that reached the operators' queue.
+      return ratio(waited, answered + abandoned);
     case Kpi::MeanWait:
       return wait_s.mean();
     case Kpi::P90Wait:
@@ -168,11 +172,8 @@ nlohmann::json Metrics::to_json() const {
     outcomes[model::routing::to_string(static_cast<model::routing::OutcomeReason>(r))] =
         total_.outcomes[static_cast<std::size_t>(r)];
   j["outcomes"] = outcomes;
-  j["counts"] = {{"calls", total_.calls},
-                 {"errands", total_.errands},
-                 {"queued", total_.queued},
-                 {"answered", total_.answered},
-                 {"abandoned", total_.abandoned}};
+  j["counts"] = {{"calls", total_.calls},   {"errands", total_.errands},   {"queued", total_.queued},
+                 {"waited", total_.waited}, {"answered", total_.answered}, {"abandoned", total_.abandoned}};
   return j;
 }
 

@@ -24,6 +24,7 @@ enum class Kpi {
   CallbackDelay,      ///< M5
   DirectAnswer,       ///< KKiK
   ServiceLevel,       ///< T1, G2
+  Waited,             ///< T1: P(wait), the share of queued calls that found every operator busy
   MeanWait,           ///< T1
   P90Wait,            ///< T1
   Abandoned,          ///< T1, G2
@@ -33,7 +34,7 @@ enum class Kpi {
   ErrandsPerDay,
   CallsPerDay,
 };
-inline constexpr int kKpiCount = 16;
+inline constexpr int kKpiCount = 17;
 
 struct KpiInfo {
   Kpi kpi;
@@ -57,6 +58,7 @@ struct KpiSums {
   double closed = 0;          ///< calls meeting the closed message (T4)
   double busy = 0;            ///< calls refused: all trunk lines busy, or the queue full
   double queued = 0;          ///< calls that entered the switchboard queue (first time per call)
+  double waited = 0;          ///< ... and found every operator busy, so waited > 0 (the rest had wait 0)
   double answered = 0;        ///< ... answered by an operator
   double answered_in_sl = 0;  ///< ... within the service-level time
   double abandoned = 0;       ///< ... hung up before an operator answered

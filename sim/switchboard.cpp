@@ -237,9 +237,12 @@ void Switchboard::enqueue(std::uint32_t slot, bool priority) {
   ++queued_now_;
   if (!c.was_queued) {
     c.was_queued = true;
-    metrics_.add({c.arrival_s, errands_[c.errand].spec.unit}, [](KpiSums& s) { s.queued += 1; });
+    metrics_.add({c.arrival_s, errands_[c.errand].spec.unit}, [](KpiSums& s) {
+      s.queued += 1;
+      s.waited += 1;  // every operator busy: this call waits (P(wait) of Erlang C and A)
+    });
   }
-  (priority ? priority_queue_ : queue_).push_back(slot);
+  (priority ? priority_queue_ : queue_).push_back({slot, c.number});
   Timer patience;
   patience.t = t + sample(scenario_.callers.patience_s, errands_[c.errand].patience);
   patience.kind = TimerKind::Patience;
@@ -251,9 +254,10 @@ void Switchboard::enqueue(std::uint32_t slot, bool priority) {
 std::uint32_t Switchboard::take_next_call() {
   for (auto* q : {&priority_queue_, &queue_}) {
     while (!q->empty()) {
-      const std::uint32_t slot = q->front();
+      const QueueEntry entry = q->front();
       q->pop_front();
-      if (calls_[slot].live && calls_[slot].waiting) {
+      if (still_waiting(entry)) {
+        const std::uint32_t slot = entry.slot;
         calls_[slot].waiting = false;
         --queued_now_;
         return slot;
@@ -578,8 +582,8 @@ Snapshot Switchboard::snapshot() const {
   for (const OperatorRec& op : operators_)
     s.operators.push_back(!op.on_shift ? OperatorState::OffShift : op.idle ? OperatorState::Idle : OperatorState::Busy);
   for (const auto* q : {&priority_queue_, &queue_})
-    for (std::uint32_t slot : *q)
-      if (calls_[slot].live && calls_[slot].waiting) s.waiting_s.push_back(t - calls_[slot].enqueued_s);
+    for (const QueueEntry& e : *q)
+      if (still_waiting(e)) s.waiting_s.push_back(t - calls_[e.slot].enqueued_s);
   std::sort(s.waiting_s.begin(), s.waiting_s.end(), std::greater<>());
   const std::size_t n = scenario_.directory.people.size();
   s.presence.reserve(n);

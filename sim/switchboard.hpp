@@ -158,8 +158,18 @@ class Switchboard : public routing::WorldView {
   std::uint64_t call_counter_ = 0;
   int lines_in_use_ = 0;
 
-  std::deque<std::uint32_t> queue_;           ///< new calls, FIFO (entries may be stale: see CallRec::waiting)
-  std::deque<std::uint32_t> priority_queue_;  ///< calls returning to the operator after a ring-out
+  /// A place in the queue. Call slots are reused, so an entry names its call by number as well: the entry
+  /// left behind by a caller who hung up must not become a newer call's place in the line.
+  struct QueueEntry {
+    std::uint32_t slot = kNone;
+    std::uint64_t number = 0;  ///< CallRec::number of the call that queued
+  };
+  [[nodiscard]] bool still_waiting(const QueueEntry& e) const {
+    const CallRec& c = calls_[e.slot];
+    return c.live && c.waiting && c.number == e.number;
+  }
+  std::deque<QueueEntry> queue_;           ///< new calls, FIFO (entries may be stale: see still_waiting)
+  std::deque<QueueEntry> priority_queue_;  ///< calls returning to the operator after a ring-out
   int queued_now_ = 0;
   std::vector<OperatorRec> operators_;
   std::deque<int> idle_;  ///< idle operators, longest idle first
