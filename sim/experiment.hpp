@@ -24,7 +24,7 @@ struct RunOptions {
   std::string trace_path;  ///< replication 0's event trace as JSON lines; empty = none
   std::string cdr_path;    ///< replication 0's call detail records (docs/cdr.md); empty = none
   cdr::Format cdr_format = cdr::Format::Generic;
-  bool progress = true;    ///< a progress line on stderr when it is a terminal
+  bool progress = true;  ///< a progress line on stderr when it is a terminal
 };
 
 /// Options from the scenario's `run:` section.
@@ -57,6 +57,7 @@ struct ExperimentResult {
 };
 
 /// Runs the experiment. Results are byte-identical for the same scenario and options, whatever `jobs`.
+/// Throws std::invalid_argument when the run exceeds the limits of model/limits.hpp.
 [[nodiscard]] ExperimentResult run_experiment(const model::Scenario& scenario, const RunOptions& options);
 
 /// Judges one target against its estimate.
