@@ -12,7 +12,10 @@
 #include <set>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "model/scenario_loader.hpp"
+#include "sim/route_adapter.hpp"
 
 using namespace vaxel;
 
@@ -125,4 +128,18 @@ TEST_CASE("fuzz finding: a generated unit of 140,000 people loads in seconds, ev
     names.insert(p.name);
   CHECK(names.size() == s.directory.people.size());
   CHECK(seconds < 30.0);  // generous for ASan builds on a busy machine; the growth, not the figure, is the bug
+}
+
+TEST_CASE("fuzz finding: a route line with invalid UTF-8 (Latin-1) gets a JSON error reply, not a crash") {
+  // fuzz_route: the parse error quotes the bytes it last read, and writing them as JSON threw type_error 316
+  // out of handle_line, so `vaxel route` ended on the first Latin-1 line from a PBX.
+  sim::RouteAdapter adapter(model::load_default_scenario());
+  const std::string latin1 = "{\"type\":\"call\",\"call\":\"c1\",\"person\":\"Soten\xe4s\"}";
+  std::string reply;
+  REQUIRE_NOTHROW(reply = adapter.handle_line(latin1, 7));
+  const nlohmann::json j = nlohmann::json::parse(reply);
+  CHECK(j["line"] == 7);
+  CHECK(j["error"].get<std::string>().find("line 7") == 0);
+  // The adapter goes on answering the next line.
+  CHECK(nlohmann::json::parse(adapter.handle_line("{\"type\":\"switchboard\",\"open\":true}", 8))["ok"] == true);
 }
