@@ -166,6 +166,9 @@ std::optional<Directory> build_directory(const OrganisationSpec& spec, yaml::Dia
   // Pass 2: people, unit by unit; extensions from the administration's range, else the scenario's.
   std::map<int, Allocator> allocators;  // by administration index; -1 = the scenario-wide range
   std::unordered_set<std::string> taken_names;
+  // Per generated base name, the next number to try after it: all below are taken, so a unit of many thousand
+  // people does not retry "Anna Berg 2", "Anna Berg 3", ... from the start for every person (quadratic).
+  std::unordered_map<std::string, int> next_number;
   for (const auto& [name, pos] : listed_names)
     taken_names.insert(name);
   for (std::size_t ui = 0; ui < spec.units.size(); ++ui) {
@@ -234,14 +237,17 @@ std::optional<Directory> build_directory(const OrganisationSpec& spec, yaml::Dia
       std::vector<Person> made(static_cast<std::size_t>(n));
       for (int i = 0; i < n; ++i) {
         Person& p = made[static_cast<std::size_t>(i)];
-        for (int attempt = 0;; ++attempt) {
-          // Hashed names first; a large unit may exhaust the lists' combinations, then a number tells apart.
-          std::string name = attempt < 16 ? generated_name(u.name, i, attempt)
-                                          : generated_name(u.name, i, 0) + " " + std::to_string(attempt - 14);
-          if (taken_names.insert(name).second) {
-            p.name = std::move(name);
-            break;
-          }
+        // Hashed names first; a large unit may exhaust the lists' combinations, then a number tells apart.
+        for (int attempt = 0; attempt < 16 && p.name.empty(); ++attempt) {
+          std::string name = generated_name(u.name, i, attempt);
+          if (taken_names.insert(name).second) p.name = std::move(name);
+        }
+        if (p.name.empty()) {
+          const std::string base = generated_name(u.name, i, 0);
+          int& number = next_number.try_emplace(base, 2).first->second;
+          while (!taken_names.insert(base + " " + std::to_string(number)).second)
+            ++number;
+          p.name = base + " " + std::to_string(number++);
         }
         p.role = i < count_of(g.managers, n) ? Role::Manager : Role::Staff;
         if (auto ext = allocate()) p.extension = *ext;

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "model/limits.hpp"
 #include "model/scenario_keys.hpp"
 #include "model/scenario_sections.hpp"
 
@@ -76,6 +77,13 @@ void check_scenario(Ctx& ctx, Scenario& s, const OrganisationSpec& org, const De
       const SourcePos pos = ops != nullptr && i < ops->items.size() ? ops->items[i].pos : SourcePos{};
       ctx.meaning(pos, "operator '" + op.name + "' is listed twice");
     }
+  }
+
+  // The run's size: each figure passed its own range, their product may still be a run of days (limits.hpp).
+  const std::string too_big = run_size_problem(s, s.run.days, s.run.warmup_days, s.run.replications);
+  if (!too_big.empty()) {
+    const YNode* run = doc.find(k::kRun) != nullptr ? &doc.find(k::kRun)->value : nullptr;
+    ctx.meaning(run != nullptr ? position_of(doc, {k::kRun, k::kDays}) : position_of(doc, {k::kDemand}), too_big);
   }
 }
 

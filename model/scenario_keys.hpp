@@ -200,6 +200,19 @@ inline constexpr int kMaxReplications = 10'000;
 inline constexpr double kMaxCallsPerWeekday = 1e6;
 inline constexpr int kMaxTrunkLines = 100'000;
 inline constexpr int kMaxExtendsDepth = 32;
+/// Every distribution in a scenario is a time in seconds: a value or mean beyond a year is a unit slip
+/// (milliseconds?), and a coefficient of variation beyond 10 makes lognormal samples overflow to inf and NaN.
+inline constexpr double kMaxDurationS = 366.0 * 86400.0;
+inline constexpr double kMaxCv = 10.0;
+/// A demand multiplier (weekday_factor, summer_factor, reduced_day_factor) above this is a slip, not a plan.
+inline constexpr double kMaxDemandFactor = 100.0;
+/// Expected new errands one replication simulates (model/limits.hpp): about 100 s of one core at the
+/// simulator's pace, and memory for the calls alive at once stays small since trunk_lines bounds them.
+inline constexpr double kMaxErrandsPerReplication = 10e6;
+/// The same over all replications of one run: beyond it a run would take hours however many cores.
+inline constexpr double kMaxErrandsPerRun = 200e6;
+/// A scenario file (or one it extends) larger than this is not a hand-written scenario.
+inline constexpr long long kMaxScenarioFileBytes = 16LL << 20;
 
 /// How close shares and profiles must sum to 1.
 inline constexpr double kSumTolerance = 1e-6;

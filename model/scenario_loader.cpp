@@ -106,10 +106,18 @@ ScenarioError::ScenarioError(std::vector<Diagnostic> diags)
 Scenario load_scenario_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in || std::filesystem::is_directory(path)) throw ScenarioError({{path, 0, 0, "cannot read the file"}});
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // A pipe or device may be read (`vaxel run /dev/stdin`), but only up to a scenario's size: /dev/zero must not
+  // fill memory.
+  std::string text;
+  char chunk[65536];
+  while (text.size() <= static_cast<std::size_t>(k::kMaxScenarioFileBytes) && in.read(chunk, sizeof chunk).gcount() > 0)
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+  if (text.size() > static_cast<std::size_t>(k::kMaxScenarioFileBytes))
+    throw ScenarioError({{path, 0, 0,
+                          "the file is larger than " + std::to_string(k::kMaxScenarioFileBytes >> 20) +
+                              " MiB; a scenario is a few kilobytes of YAML"}});
   const std::string dir = std::filesystem::path(path).parent_path().string();
-  return load(buffer.str(), path, dir.empty() ? "." : dir, path);
+  return load(text, path, dir.empty() ? "." : dir, path);
 }
 
 Scenario load_scenario_text(const std::string& yaml, const std::string& name, const std::string& base_dir) {

@@ -262,7 +262,7 @@ void read_demand(Ctx& ctx, const YNode* node, DemandSpec& out, DemandRefs& refs)
           ctx.structure(e.key_pos, where(path) + "'" + e.key + "' is not a day or day range (mon..sun, e.g. mon-fri)");
           continue;
         }
-        if (auto v = read_number_in(ctx, e.value, path + "." + e.key, 0.0, HUGE_VAL, "factor"))
+        if (auto v = read_number_in(ctx, e.value, path + "." + e.key, 0.0, k::kMaxDemandFactor, "factor"))
           for (int d : days)
             out.weekday_factor[static_cast<std::size_t>(d)] = *v;
       }
@@ -302,10 +302,12 @@ void read_demand(Ctx& ctx, const YNode* node, DemandSpec& out, DemandRefs& refs)
     }
     if (ok && check_sums_to_one(ctx, sum, profile->pos, path)) out.slot_share = slots;
   }
-  read_into(m, k::kSummerFactor, out.summer_factor,
-            [&](const YNode& n, const std::string& p) { return read_number_in(ctx, n, p, 0.0, HUGE_VAL, "factor"); });
-  read_into(m, k::kReducedDayFactor, out.reduced_day_factor,
-            [&](const YNode& n, const std::string& p) { return read_number_in(ctx, n, p, 0.0, HUGE_VAL, "factor"); });
+  read_into(m, k::kSummerFactor, out.summer_factor, [&](const YNode& n, const std::string& p) {
+    return read_number_in(ctx, n, p, 0.0, k::kMaxDemandFactor, "factor");
+  });
+  read_into(m, k::kReducedDayFactor, out.reduced_day_factor, [&](const YNode& n, const std::string& p) {
+    return read_number_in(ctx, n, p, 0.0, k::kMaxDemandFactor, "factor");
+  });
   if (const YNode* entries = m.get(k::kEntries)) {
     const std::string path = m.path(k::kEntries);
     refs.entries_given = true;

@@ -206,7 +206,7 @@ std::optional<int> read_clock(Ctx& ctx, const YNode& n, std::string_view path) {
 }
 
 std::optional<Distribution> read_distribution(Ctx& ctx, const YNode& n, std::string_view path) {
-  constexpr double kNoLimit = HUGE_VAL;
+  constexpr double kNoLimit = keys::kMaxDurationS;  // a time in seconds (scenario_keys.hpp)
   if (n.is_scalar()) {
     const std::optional<double> v = read_number_in(ctx, n, path, 0.0, kNoLimit);
     if (!v) return std::nullopt;
@@ -272,7 +272,7 @@ std::optional<Distribution> read_distribution(Ctx& ctx, const YNode& n, std::str
   if (!lognormal) return Distribution::exponential(*mean);
   double cv = 1.0;  // domain.md: service times are lognormal with CV about 1
   if (const YNode* cv_node = p.get(keys::kCv)) {
-    const auto v = read_number_in(ctx, *cv_node, p.path(keys::kCv), 0.0, kNoLimit);
+    const auto v = read_number_in(ctx, *cv_node, p.path(keys::kCv), 0.0, keys::kMaxCv);
     if (!v) return std::nullopt;
     cv = *v;
   }

@@ -14,7 +14,8 @@ namespace k = keys;
 
 namespace {
 
-constexpr double kNoLimit = HUGE_VAL;
+// Every plain number these sections read without a range of its own is a time in seconds (scenario_keys.hpp).
+constexpr double kNoLimit = k::kMaxDurationS;
 
 auto distribution(Ctx& ctx) {
   return [&ctx](const YNode& n, const std::string& path) { return read_distribution(ctx, n, path); };

@@ -194,8 +194,16 @@ std::optional<YNode> load_chain(const std::string& text, int file, const std::st
                 "'extends' chain is longer than " + std::to_string(keys::kMaxExtendsDepth) + " files");
     return std::nullopt;
   }
+  // Only a regular file of a scenario's size: `extends: /dev/zero` or a huge log would read forever.
+  std::error_code size_ec;
+  const bool regular = fs::is_regular_file(target, size_ec);
+  if (regular && fs::file_size(target, size_ec) > static_cast<std::uintmax_t>(keys::kMaxScenarioFileBytes)) {
+    diags.error(extends.value.pos, "the extended file '" + shown + "' is larger than " +
+                                       std::to_string(keys::kMaxScenarioFileBytes >> 20) + " MiB");
+    return std::nullopt;
+  }
   std::ifstream in(target, std::ios::binary);
-  if (!in) {
+  if (!in || !regular) {
     diags.error(extends.value.pos, "cannot read the extended file '" + shown + "'");
     return std::nullopt;
   }

@@ -12,7 +12,6 @@ namespace vaxel::sim::calibration {
 namespace {
 
 constexpr int kSlots = 96;
-constexpr double kSlotSeconds = 900.0;
 constexpr double kMinPositive_s = 0.05;      // half the 0.1 s resolution of the logs vaxel writes
 constexpr double kRedialWindow_s = 86400.0;  // a redial comes within a day (the next-day retry is another rule)
 

@@ -2,9 +2,12 @@
 // --out, one replication's trace with --trace, progress on stderr.
 #include "sim/cmd_run.hpp"
 
+#include <fmt/format.h>
+
 #include <iostream>
 #include <memory>
 
+#include "model/limits.hpp"
 #include "model/scenario.hpp"
 #include "sim/cli_common.hpp"
 #include "sim/experiment.hpp"
@@ -50,6 +53,12 @@ void add_run_command(CLI::App& root) {
     o.trace_path = a->trace;
     o.cdr_path = a->cdr_out;
     if (!sim::cdr::parse_format(a->cdr_format, o.cdr_format)) o.cdr_format = sim::cdr::Format::Generic;
+    // The flags may make a sound scenario too big (--days 3660 on a large municipality): refuse before forking.
+    if (const std::string problem = model::run_size_problem(scenario, o.days, o.warmup_days, o.replications);
+        !problem.empty()) {
+      std::cerr << fmt::format("vaxel run: error: {}: {}\n", scenario.source, problem);
+      throw ExitRequest{kExitBadInput};
+    }
     const sim::ExperimentResult result = sim::run_experiment(scenario, o);
     if (a->flags.json)
       std::cout << sim::to_json(result, scenario).dump(2) << "\n";

@@ -4,7 +4,9 @@
 #include <cmath>
 #include <limits>
 #include <memory>
+#include <stdexcept>
 
+#include "model/limits.hpp"
 #include "model/scenario_loader.hpp"
 #include "sim/cdr_writer.hpp"
 #include "sim/metrics.hpp"
@@ -76,6 +78,10 @@ Estimate ExperimentResult::group(const std::string& section, const std::string& 
 }
 
 ExperimentResult run_experiment(const model::Scenario& scenario, const RunOptions& options) {
+  // The last guard against a run of days: callers (vaxel run) check first and say it as bad input.
+  if (std::string problem = model::run_size_problem(scenario, options.days, options.warmup_days, options.replications);
+      !problem.empty())
+    throw std::invalid_argument(problem);
   ExperimentResult result;
   result.scenario = scenario.name;
   result.source = scenario.source;

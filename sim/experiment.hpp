@@ -58,6 +58,7 @@ struct ExperimentResult {
 };
 
 /// Runs the experiment. Results are byte-identical for the same scenario and options, whatever `jobs`.
+/// Throws std::invalid_argument when the run exceeds the limits of model/limits.hpp.
 [[nodiscard]] ExperimentResult run_experiment(const model::Scenario& scenario, const RunOptions& options);
 
 /// Judges one target against its estimate.

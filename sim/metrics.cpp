@@ -76,7 +76,9 @@ double KpiSums::value(Kpi k, double days) const {
     case Kpi::Closed:
       return ratio(closed, calls);
     case Kpi::OperatorOccupancy:
-      return ratio(operator_busy_s, operator_staffed_s);
+      // An operator finishing a call after the shift ended is busy but no longer staffed: that overtime counts as
+      // staffed too, so occupancy stays a share (under overload it read 1.01; tests/extreme_test.cpp).
+      return ratio(operator_busy_s, std::max(operator_staffed_s, operator_busy_s));
     case Kpi::ErrandsPerDay:
       return ratio(errands, days);
     case Kpi::CallsPerDay:

@@ -318,7 +318,9 @@ std::string RouteAdapter::handle_line(std::string_view line, long line_no) {
     reply["error"] = fmt::format("line {}: {}", line_no, e.what());
     last_was_error_ = true;
   }
-  return reply.dump();
+  // An error quotes what the parser last read, which may be invalid UTF-8 (a Latin-1 PBX writing "Sotenäs"):
+  // replace those bytes instead of throwing out of the adapter (found by tests/fuzz/fuzz_route).
+  return reply.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 int RouteAdapter::run(std::istream& in, std::ostream& out) {
