@@ -17,6 +17,15 @@
 #include "sim/switchboard.hpp"
 #include "sim/trace.hpp"
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)  // clang's spelling of GCC's __SANITIZE_ADDRESS__
+#define VAXEL_HAS_ASAN 1
+#endif
+#endif
+#ifndef VAXEL_HAS_ASAN
+#define VAXEL_HAS_ASAN 0
+#endif
+
 namespace vaxel::sim {
 
 namespace sg4 = simgrid::s4u;
@@ -120,9 +129,19 @@ nlohmann::json run_replication(const model::Scenario& scenario, const Replicatio
   // One engine per process: this runs in a worker (sim/workers.hpp). Raw contexts and small stacks make
   // SimGrid's context switches cheap; the log is silenced so results alone reach the user.
   xbt_log_control_set("root.thresh:critical");
-  int argc = 1;
   char name[] = "vaxel";
+#if defined(__SANITIZE_ADDRESS__) || VAXEL_HAS_ASAN
+  // Raw contexts switch stacks behind ASan's back (Debian's SimGrid is not ASan-aware): every worker warned
+  // "ASan is ignoring requested __asan_handle_no_return ... False positive error reports may follow". Thread
+  // contexts run each actor on a real thread stack ASan knows; slower, same results (actors still take turns).
+  // The factory is chosen when the engine starts, so it goes in as a command-line option.
+  char factory[] = "--cfg=contexts/factory:thread";
+  int argc = 2;
+  char* argv[] = {name, factory, nullptr};
+#else
+  int argc = 1;
   char* argv[] = {name, nullptr};
+#endif
   auto* engine = new sg4::Engine(&argc, argv);  // never deleted: the worker process ends right after
   sg4::Engine::set_config("contexts/stack-size:256");
   auto* zone = sg4::create_full_zone("municipality");
