@@ -237,10 +237,8 @@ void Switchboard::enqueue(std::uint32_t slot, bool priority) {
   ++queued_now_;
   if (!c.was_queued) {
     c.was_queued = true;
-    metrics_.add({c.arrival_s, errands_[c.errand].spec.unit}, [](KpiSums& s) {
-      s.queued += 1;
-      s.waited += 1;  // every operator busy: this call waits (P(wait) of Erlang C and A)
-    });
+    metrics_.add({c.arrival_s, errands_[c.errand].spec.unit}, [](KpiSums& s) { s.queued += 1; });
+    c.found_all_busy = true;  // every operator busy: this call waits (P(wait) of Erlang C and A)
   }
   (priority ? priority_queue_ : queue_).push_back({slot, c.number});
   Timer patience;
@@ -278,6 +276,7 @@ void Switchboard::serve(std::uint32_t slot, int op) {
     const bool in_sl = wait <= scenario_.run.service_level_s;
     metrics_.add(where, [&](KpiSums& s) {
       s.answered += 1;
+      if (c.found_all_busy) s.waited += 1;
       if (in_sl) s.answered_in_sl += 1;
       s.wait_s.add(wait);
     });
@@ -364,7 +363,10 @@ void Switchboard::finish_call(std::uint32_t slot, const routing::CallOutcome& ou
     if (outcome.violates_m1()) s.m1_violations += 1;
     if (outcome.reason == OutcomeReason::Closed) s.closed += 1;
     if (outcome.reason == OutcomeReason::Busy && !c.was_queued) s.busy += 1;
-    if (abandoned_in_queue) s.abandoned += 1;
+    if (abandoned_in_queue) {
+      s.abandoned += 1;
+      if (c.found_all_busy) s.waited += 1;  // counted with its denominator, answered + abandoned
+    }
     if (question) {
       s.questions += 1;
       if (outcome.reason == OutcomeReason::AnsweredByOperator) s.questions_answered += 1;

@@ -47,10 +47,11 @@ struct CallRec {
   std::uint64_t number = 0;      ///< the run's call counter, for the trace
   double arrival_s = 0.0;
   double enqueued_s = 0.0;
-  double wait_s = 0.0;      ///< queue wait until the operator answered (or the caller left)
-  int attempt = 1;          ///< the errand's how-manieth call
-  bool waiting = false;     ///< in the switchboard queue now
-  bool was_queued = false;  ///< has waited in the queue at least once
+  double wait_s = 0.0;          ///< queue wait until the operator answered (or the caller left)
+  int attempt = 1;              ///< the errand's how-manieth call
+  bool waiting = false;         ///< in the switchboard queue now
+  bool was_queued = false;      ///< has waited in the queue at least once
+  bool found_all_busy = false;  ///< on first entering the queue every operator was busy (KPI waited)
   bool answered_by_operator = false;
   bool live = false;
 };
