@@ -110,6 +110,13 @@ ExperimentResult run_experiment(const model::Scenario& scenario, const RunOption
   for (const std::string& t : texts)
     result.replications.push_back(nlohmann::json::parse(t));
 
+  summarise(result, scenario);
+  return result;
+}
+
+void summarise(ExperimentResult& result, const model::Scenario& scenario) {
+  result.kpis.clear();
+  result.targets.clear();
   for (const KpiInfo& k : kpi_catalogue()) {
     std::vector<double> values;
     for (const auto& r : result.replications)
@@ -123,7 +130,6 @@ ExperimentResult run_experiment(const model::Scenario& scenario, const RunOption
     tr.verdict = judge(t, tr.estimate);
     result.targets.push_back(tr);
   }
-  return result;
 }
 
 }  // namespace vaxel::sim

@@ -61,6 +61,9 @@ struct ExperimentResult {
 /// Throws std::invalid_argument when the run exceeds the limits of model/limits.hpp.
 [[nodiscard]] ExperimentResult run_experiment(const model::Scenario& scenario, const RunOptions& options);
 
+/// Fills result.kpis (mean and CI of each KPI over result.replications) and judges the scenario's targets.
+void summarise(ExperimentResult& result, const model::Scenario& scenario);
+
 /// Judges one target against its estimate.
 [[nodiscard]] Verdict judge(const model::Target& target, const Estimate& e);
 

@@ -154,21 +154,7 @@ Simulated simulate(const model::Scenario& scenario, const RunOptions& o) {
     j.erase("hour_of_week_queue");
     r.replications.push_back(std::move(j));
   }
-  for (const KpiInfo& k : kpi_catalogue()) {
-    std::vector<double> values;
-    for (const auto& rep : r.replications) {
-      const auto& v = rep.at("kpis").at(k.name);
-      values.push_back(v.is_number() ? v.get<double>() : kNaN);
-    }
-    r.kpis.emplace_back(k.name, estimate(values));
-  }
-  for (const model::Target& t : scenario.targets) {
-    TargetResult tr;
-    tr.target = t;
-    if (const Estimate* e = r.kpi(t.kpi)) tr.estimate = *e;
-    tr.verdict = judge(t, tr.estimate);
-    r.targets.push_back(tr);
-  }
+  summarise(r, scenario);
   return out;
 }
 
