@@ -4,9 +4,10 @@
 //   operator  — one per operator: comes in for each shift interval, answers the queue until the interval
 //               ends, idles on its own semaphore when nobody waits;
 //   clock     — everything else that is due at a time: a caller's patience running out, a ring's result,
-//               a callback, a redial. It sleeps on a semaphore until the next one, and is woken early when
-//               an earlier one is scheduled.
+//               a callback, a redial. Its alarm rings at the next one, and is moved when an earlier one is
+//               scheduled or the next one no longer matters.
 // Few long-lived actors and few simcalls per call: that is what SimGrid runs fast (see the notes).
+// Every wait is on an alarm (sim/alarm.hpp): moving or ringing somebody else's alarm costs no simcall.
 #include <xbt/log.h>
 #include <simgrid/s4u.hpp>
 
@@ -34,7 +35,7 @@ void Switchboard::callers_actor() {
   const int total_days = spec_.warmup_days + spec_.days + spec_.drain_days;
   for (int d = 0; d < total_days; ++d) {
     for (const NewErrand& e : demand_.errands_on(first_day_ + d, d)) {
-      if (e.time_s > now()) sg4::this_actor::sleep_until(e.time_s);
+      if (e.time_s > now()) callers_alarm_->sleep_until(e.time_s);
       std::uint32_t slot;
       if (!free_errands_.empty()) {
         slot = free_errands_.back();
@@ -62,31 +63,33 @@ void Switchboard::operator_actor(int index) {
     for (const model::Interval& iv : shift.hours_on(scenario_.calendar, first_day_ + d)) {
       const double start = d * model::kSecondsPerDay + iv.start_minute * model::kSecondsPerMinute;
       const double end = d * model::kSecondsPerDay + iv.end_minute * model::kSecondsPerMinute;
-      if (now() < start) sg4::this_actor::sleep_until(start);
+      if (now() < start) me.alarm->sleep_until(start);
       // On shift from `start` even while still finishing a call from the interval before (a 24-hour shift
       // restarts at midnight): counted from now(), that stretch would be busy but not staffed.
       metrics_.add_operator_time(start, end, false);
       if (now() >= end) continue;
       me.on_shift = true;
+      me.off_at_s = end;
       ++on_shift_;
-      // The clock wakes an idle operator when the interval ends; a plain acquire() costs SimGrid no timer.
-      Timer shift_end;
-      shift_end.t = end;
-      shift_end.kind = TimerKind::ShiftEnd;
-      shift_end.slot = static_cast<std::uint32_t>(index);
-      schedule(shift_end);
       while (now() < end) {
-        std::uint32_t slot = take_next_call();
-        if (slot == kNone) {
+        const std::uint32_t slot = take_next_call();
+        if (slot != kNone) {
+          serve(slot, index);
+        } else {
           me.idle = true;
           idle_.push_back(index);
-          me.wake->acquire();
-          // Woken by a call handed over (enqueue) or by the end of the interval (the clock).
-          slot = me.assigned;
-          me.assigned = kNone;
-          if (slot == kNone) continue;
+          // Until the end of the interval, unless a caller hands a call over meanwhile (enqueue): then the
+          // operator has answered it and the alarm rings when the task is done.
+          me.alarm->sleep_until(end);
+          if (me.idle) {
+            me.idle = false;
+            idle_.erase(std::find(idle_.begin(), idle_.end(), index));
+          }
         }
-        serve(slot, index);
+        while (me.busy) {
+          if (now() < me.task.done_s) me.alarm->sleep_until(me.task.done_s);
+          finish_task(index);
+        }
       }
       me.on_shift = false;
       --on_shift_;
@@ -103,14 +106,7 @@ void Switchboard::clock_actor() {
       timers_.pop();
       if (!is_stale(due)) run_timer(due);
     }
-    if (timers_.empty()) {
-      clock_sleeps_until_ = end_s_;
-      (void)clock_wake_->acquire_timeout(end_s_ - now() + 1.0);
-    } else {
-      clock_sleeps_until_ = timers_.top().t;
-      (void)clock_wake_->acquire_timeout(timers_.top().t - now());
-    }
-    clock_sleeps_until_ = -1.0;
+    clock_alarm_->sleep_until(timers_.empty() ? end_s_ + 1.0 : timers_.top().t);
     if (now() > end_s_) return;
   }
 }
@@ -156,10 +152,12 @@ nlohmann::json run_replication(const model::Scenario& scenario, const Replicatio
     full.observers.push_back(trace.get());
   }
   auto* board = new Switchboard(scenario, full);  // outlives the engine's actors, like the engine
-  board->clock_wake_ = sg4::Semaphore::create(0);
+  sg4::Engine::on_time_advance_cb([board](double) { board->clock_s_ = sg4::Engine::get_clock(); });
+  board->callers_alarm_ = std::make_unique<Alarm>();
+  board->clock_alarm_ = std::make_unique<Alarm>();
   board->operators_.resize(scenario.switchboard.operators.size());
   for (auto& op : board->operators_)
-    op.wake = sg4::Semaphore::create(0);
+    op.alarm = std::make_unique<Alarm>();
 
   sg4::Actor::create("callers", host, [board] { board->callers_actor(); });
   for (std::size_t i = 0; i < scenario.switchboard.operators.size(); ++i)

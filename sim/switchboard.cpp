@@ -18,7 +18,6 @@
 
 namespace vaxel::sim {
 
-namespace sg4 = simgrid::s4u;
 using routing::ActionKind;
 using routing::EventKind;
 using routing::OutcomeReason;
@@ -73,8 +72,19 @@ model::Presence Switchboard::presence(model::PersonId person) const {
   return presence_.presence(person, now());
 }
 
+bool Switchboard::DayHoursCache::is_open(const model::Schedule& s, const model::Calendar& cal, model::WallSeconds t) {
+  const model::DayNumber d = model::day_of(t);
+  if (d != day) {
+    hours = s.hours_on(cal, d);
+    day = d;
+  }
+  const double minute = (t - model::start_of_day(d)) / model::kSecondsPerMinute;
+  return std::any_of(hours.begin(), hours.end(),
+                     [&](const model::Interval& iv) { return iv.start_minute <= minute && minute < iv.end_minute; });
+}
+
 bool Switchboard::switchboard_open(model::WallSeconds t) const {
-  return scenario_.switchboard.hours.is_open(scenario_.calendar, t);
+  return switchboard_hours_.is_open(scenario_.switchboard.hours, scenario_.calendar, t);
 }
 
 std::string Switchboard::switchboard_reopen_sentence(model::WallSeconds t) const {
@@ -83,7 +93,9 @@ std::string Switchboard::switchboard_reopen_sentence(model::WallSeconds t) const
 
 bool Switchboard::unit_in_phone_hours(model::UnitId unit, model::WallSeconds t) const {
   const auto& hours = scenario_.directory.unit(unit).phone_hours;
-  return !hours || hours->is_open(scenario_.calendar, t);
+  if (!hours) return true;  // no phone hours set: reachable whenever present
+  if (unit_hours_.size() <= unit.value) unit_hours_.resize(scenario_.directory.units.size());
+  return unit_hours_[unit.value].is_open(*hours, scenario_.calendar, t);
 }
 
 std::optional<model::WallSeconds> Switchboard::next_phone_hours(model::UnitId unit, model::WallSeconds t) const {
@@ -170,66 +182,94 @@ void Switchboard::step(std::uint32_t slot, routing::Event event, int op) {
       const CallRec& c = calls_[slot];
       o->on_step(c.number, errands_[c.errand].spec.index, event, c.state, actions);
     }
-
-    bool next = false;
-    for (const routing::Action& a : actions) {
-      switch (a.kind) {
-        case ActionKind::PlayMessage:
-        case ActionKind::GiveMobile:
-        case ActionKind::Voicemail:
-        case ActionKind::TakeMessage:
-        case ActionKind::OrderCallback:
-          break;  // their consequences follow from the Finish outcome
-        case ActionKind::OperatorTask: {
-          const double busy_s = sample(handle_time(scenario_.switchboard.handle, a.task), handle_rng_) +
-                                sample(scenario_.switchboard.handle.wrap_up_s, handle_rng_);
-          if (op >= 0 && busy_s > 0.0) {
-            const double from = now();
-            for (Observer* o : observers_)
-              o->on_operator_task(calls_[slot].number, a.task, wall(from), busy_s);
-            sg4::this_actor::sleep_for(busy_s);
-            metrics_.add_operator_time(from, now(), true);
-          }
-          break;
-        }
-        case ActionKind::Enqueue:
-          enqueue(slot, a.priority);
-          return;
-        case ActionKind::Ring:
-          start_ring(slot, a);
-          return;
-        case ActionKind::Offer:
-          event = routing::Event::chose(choose(slot, a.options), wall(now()));
-          next = true;
-          break;
-        case ActionKind::Connect:
-          if (a.person.valid()) presence_.set_busy_until(a.person, now() + sample(kTalk_s, callback_rng_));
-          break;
-        case ActionKind::Finish:
-          finish_call(slot, a.outcome);
-          return;
-      }
-    }
-    if (!next) return;
+    if (!carry_out(slot, actions, 0, op, event)) return;
     event.t = wall(now());  // an operator's task may have taken time since the offer was made
+  }
+}
+
+bool Switchboard::carry_out(std::uint32_t slot, const routing::ActionList& actions, int from, int op,
+                            routing::Event& event) {
+  for (int i = from; i < actions.size(); ++i) {
+    const routing::Action& a = actions[i];
+    switch (a.kind) {
+      case ActionKind::PlayMessage:
+      case ActionKind::GiveMobile:
+      case ActionKind::Voicemail:
+      case ActionKind::TakeMessage:
+      case ActionKind::OrderCallback:
+        break;  // their consequences follow from the Finish outcome
+      case ActionKind::OperatorTask: {
+        const double busy_s = sample(handle_time(scenario_.switchboard.handle, a.task), handle_rng_) +
+                              sample(scenario_.switchboard.handle.wrap_up_s, handle_rng_);
+        if (op >= 0 && busy_s > 0.0) {
+          // The operator works on the task until done_s; the rest of the actions wait for it (finish_task).
+          OperatorRec& o = operators_[static_cast<std::size_t>(op)];
+          o.task = OperatorTask{slot, actions, i + 1, now(), now() + busy_s};
+          o.busy = true;
+          for (Observer* ob : observers_)
+            ob->on_operator_task(calls_[slot].number, a.task, wall(now()), busy_s);
+          return false;
+        }
+        break;
+      }
+      case ActionKind::Enqueue:
+        enqueue(slot, a.priority);
+        return false;
+      case ActionKind::Ring:
+        start_ring(slot, a);
+        return false;
+      case ActionKind::Offer:
+        event = routing::Event::chose(choose(slot, a.options), wall(now()));
+        return true;
+      case ActionKind::Connect:
+        if (a.person.valid()) presence_.set_busy_until(a.person, now() + sample(kTalk_s, callback_rng_));
+        break;
+      case ActionKind::Finish:
+        finish_call(slot, a.outcome);
+        return false;
+    }
+  }
+  return false;
+}
+
+void Switchboard::finish_task(int op) {
+  OperatorRec& o = operators_[static_cast<std::size_t>(op)];
+  const OperatorTask task = o.task;  // carry_out may give the operator the call's next task
+  o.busy = false;
+  metrics_.add_operator_time(task.from_s, now(), true);
+  routing::Event event;
+  if (carry_out(task.slot, task.actions, task.next_action, op, event)) {
+    event.t = wall(now());
+    step(task.slot, event, op);
   }
 }
 
 void Switchboard::enqueue(std::uint32_t slot, bool priority) {
   CallRec& c = calls_[slot];
   const double t = now();
-  if (!idle_.empty()) {
-    // An idle operator takes the call at once (design note in the issue: hand straight over, no queue).
-    const int op = idle_.front();
-    idle_.pop_front();
-    operators_[static_cast<std::size_t>(op)].idle = false;
-    operators_[static_cast<std::size_t>(op)].assigned = slot;
+  // An idle operator still on shift takes the call at once (design note in the issue: hand straight over, no
+  // queue). One whose interval has just ended is on its way out and removes itself from idle_.
+  const auto taker = std::find_if(idle_.begin(), idle_.end(),
+                                  [&](int op) { return operators_[static_cast<std::size_t>(op)].off_at_s > t; });
+  if (taker != idle_.end()) {
+    const int op = *taker;
+    OperatorRec& o = operators_[static_cast<std::size_t>(op)];
+    idle_.erase(taker);
+    o.idle = false;
     c.enqueued_s = t;
     if (!c.was_queued) {
       c.was_queued = true;
       metrics_.add({c.arrival_s, errands_[c.errand].spec.unit}, [](KpiSums& s) { s.queued += 1; });
     }
-    operators_[static_cast<std::size_t>(op)].wake->release();
+    // The operator answers now, here: its actor sleeps on until the task is done (its alarm moves there), so
+    // handing a call over costs SimGrid no scheduling round of its own.
+    serve(slot, op);
+    if (o.busy) {
+      o.alarm->ring_at(o.task.done_s);
+    } else {
+      o.idle = true;  // answered without a task: still the longest idle
+      idle_.push_front(op);
+    }
     return;
   }
   c.waiting = true;
@@ -268,6 +308,7 @@ std::uint32_t Switchboard::take_next_call() {
 void Switchboard::serve(std::uint32_t slot, int op) {
   CallRec& c = calls_[slot];
   ++c.generation;  // the patience timer is stale now
+  drop_stale_timers();
   const double wait = now() - c.enqueued_s;
   if (!c.answered_by_operator) {
     c.answered_by_operator = true;
@@ -515,12 +556,19 @@ void Switchboard::close_errand(std::uint32_t errand_slot, bool resolved) {
 
 void Switchboard::schedule(Timer timer) {
   timer.seq = ++timer_seq_;
-  const bool earlier = clock_sleeps_until_ >= 0.0 && timer.t < clock_sleeps_until_;
   timers_.push(timer);
-  if (earlier) {
-    clock_sleeps_until_ = timer.t;  // one wake-up is enough until the clock actor runs again
-    clock_wake_->release();
+  // The clock actor's alarm is set while it sleeps; moving it earlier costs no simcall.
+  if (clock_alarm_->rings_at() > timer.t) clock_alarm_->ring_at(timer.t);
+}
+
+void Switchboard::drop_stale_timers() {
+  if (clock_alarm_->rings_at() < 0.0) return;  // the clock actor is awake (or about to be) and drops them itself
+  bool dropped = false;
+  while (!timers_.empty() && is_stale(timers_.top())) {
+    timers_.pop();
+    dropped = true;
   }
+  if (dropped) clock_alarm_->ring_at(timers_.empty() ? end_s_ + 1.0 : timers_.top().t);
 }
 
 void Switchboard::run_timer(const Timer& timer) {
@@ -553,14 +601,6 @@ void Switchboard::run_timer(const Timer& timer) {
     case TimerKind::Redial:
       start_call(timer.slot, timer.flag);
       return;
-    case TimerKind::ShiftEnd: {
-      OperatorRec& op = operators_[timer.slot];
-      if (!op.idle) return;  // busy: the operator sees the time when the call is done
-      op.idle = false;
-      idle_.erase(std::find(idle_.begin(), idle_.end(), static_cast<int>(timer.slot)));
-      op.wake->release();
-      return;
-    }
     case TimerKind::ReturnCheck: {
       const StaffActivity a = presence_.activity(timer.person, now()).activity;
       const bool back = a == StaffActivity::Free || a == StaffActivity::OtherCall;

@@ -8,11 +8,14 @@
 
 #include <cstdint>
 #include <deque>
+#include <limits>
+#include <memory>
 #include <queue>
 #include <vector>
 
 #include "model/routing/router.hpp"
 #include "model/scenario.hpp"
+#include "sim/alarm.hpp"
 #include "sim/demand_model.hpp"
 #include "sim/metrics.hpp"
 #include "sim/observer.hpp"
@@ -56,7 +59,7 @@ struct CallRec {
   bool live = false;
 };
 
-enum class TimerKind : std::uint8_t { Patience, RingResult, Callback, Redial, ReturnCheck, ShiftEnd };
+enum class TimerKind : std::uint8_t { Patience, RingResult, Callback, Redial, ReturnCheck };
 
 /// Something due at a time: the switchboard's clock actor carries it out.
 struct Timer {
@@ -73,10 +76,21 @@ struct Timer {
   bool operator>(const Timer& o) const { return t != o.t ? t > o.t : seq > o.seq; }
 };
 
+/// What an operator is doing for a call: the routing core's actions after the task wait until it is done.
+struct OperatorTask {
+  std::uint32_t slot = kNone;
+  routing::ActionList actions;
+  int next_action = 0;  ///< index in actions of the first one after the task
+  double from_s = 0.0;
+  double done_s = 0.0;
+};
+
 struct OperatorRec {
-  simgrid::s4u::SemaphorePtr wake;
-  std::uint32_t assigned = kNone;  ///< a call handed straight to this idle operator
-  bool idle = false;
+  std::unique_ptr<Alarm> alarm;
+  OperatorTask task;      ///< valid while busy
+  double off_at_s = 0.0;  ///< when the current shift interval ends
+  bool busy = false;      ///< working on `task`
+  bool idle = false;      ///< on shift, waiting in idle_ for a call
   bool on_shift = false;
 };
 
@@ -110,7 +124,9 @@ class Switchboard : public routing::WorldView {
 
  private:
   friend nlohmann::json run_replication(const model::Scenario&, const ReplicationSpec&);
-  [[nodiscard]] static double now() { return simgrid::s4u::Engine::get_clock(); }
+  /// The simulated time: SimGrid's clock, kept in clock_s_ by an on_time_advance callback (asking the engine
+  /// costs a chain of out-of-line calls, and a call asks a dozen times).
+  [[nodiscard]] double now() const { return clock_s_; }
   [[nodiscard]] model::WallSeconds wall(double t) const { return origin_ + t; }
   [[nodiscard]] double sim_time(model::WallSeconds w) const { return w - origin_; }
 
@@ -118,6 +134,11 @@ class Switchboard : public routing::WorldView {
   void start_call(std::uint32_t errand, bool via_mobile);
   /// Feeds one event to the call's routing core and carries out the actions; `op` holds the call or -1.
   void step(std::uint32_t slot, routing::Event event, int op);
+  /// Carries out actions[from..]. Returns true when the caller chose from an offer: `event` is the choice,
+  /// to be stepped next. Stops early when operator `op` starts a task (OperatorRec::task).
+  bool carry_out(std::uint32_t slot, const routing::ActionList& actions, int from, int op, routing::Event& event);
+  /// Operator `op` has finished its task: the call goes on with the actions after it.
+  void finish_task(int op);
   void enqueue(std::uint32_t slot, bool priority);
   void start_ring(std::uint32_t slot, const routing::Action& ring);
   [[nodiscard]] routing::Option choose(std::uint32_t slot, const routing::OptionList& options);
@@ -132,6 +153,9 @@ class Switchboard : public routing::WorldView {
 
   // Timers.
   void schedule(Timer timer);
+  /// Drops the timers at the top of the heap that no longer matter and moves the clock's alarm to the next
+  /// one, so the clock actor does not wake for a caller who has been answered meanwhile.
+  void drop_stale_timers();
   void run_timer(const Timer& timer);
   /// A call timer whose call has moved on (answered, ended, slot reused): it will do nothing.
   [[nodiscard]] bool is_stale(const Timer& timer) const {
@@ -142,8 +166,19 @@ class Switchboard : public routing::WorldView {
 
   [[nodiscard]] Snapshot snapshot() const;
 
+  /// The open intervals of one schedule on the day last asked about: a call asks whether the switchboard
+  /// (and maybe a unit) is open several times, and resolving the calendar's precedence each time is not free.
+  struct DayHoursCache {
+    model::DayNumber day = std::numeric_limits<model::DayNumber>::min();
+    model::DayHours hours;
+    [[nodiscard]] bool is_open(const model::Schedule& s, const model::Calendar& cal, model::WallSeconds t);
+  };
+
   const model::Scenario& scenario_;
   ReplicationSpec spec_;
+  double clock_s_ = 0.0;
+  mutable DayHoursCache switchboard_hours_;
+  mutable std::vector<DayHoursCache> unit_hours_;  ///< by unit
   model::DayNumber first_day_;
   model::WallSeconds origin_;
   double end_s_;
@@ -178,8 +213,8 @@ class Switchboard : public routing::WorldView {
 
   std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
   std::uint64_t timer_seq_ = 0;
-  simgrid::s4u::SemaphorePtr clock_wake_;
-  double clock_sleeps_until_ = -1.0;  ///< when the clock actor wakes next; -1 while it is awake
+  std::unique_ptr<Alarm> callers_alarm_;
+  std::unique_ptr<Alarm> clock_alarm_;  ///< rings at the earliest timer that still matters
 
   Rng answer_rng_;    ///< staff answering rings
   Rng handle_rng_;    ///< operators' handle times
