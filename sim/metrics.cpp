@@ -103,7 +103,7 @@ Metrics::Metrics(const model::Scenario& scenario, double window_start_s, double 
 void Metrics::add_wait(const Where& where, double wait_s) {
   if (!in_window(where.t)) return;
   waits_.add(wait_s);
-  waits_by_hour_[static_cast<std::size_t>(std::fmod(where.t, 86400.0) / 3600.0)].add(wait_s);
+  waits_by_hour_[hour_of_day(where.t)].add(wait_s);
 }
 
 void Metrics::add_operator_time(double from_s, double to_s, bool busy) {
@@ -113,7 +113,7 @@ void Metrics::add_operator_time(double from_s, double to_s, bool busy) {
     const double hour_end = (std::floor(from_s / 3600.0) + 1.0) * 3600.0;
     const double end = std::min(hour_end, to_s);
     const double len = end - from_s;
-    auto& hour = by_hour_[static_cast<std::size_t>(std::fmod(from_s, 86400.0) / 3600.0)];
+    auto& hour = by_hour_[hour_of_day(from_s)];
     auto& day = by_day_[static_cast<std::size_t>((from_s - window_start_) / 86400.0)];
     for (KpiSums* s : {&total_, &hour, &day})
       (busy ? s->operator_busy_s : s->operator_staffed_s) += len;

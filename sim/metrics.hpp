@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -76,6 +77,12 @@ struct KpiSums {
   [[nodiscard]] double value(Kpi k, double days) const;
 };
 
+/// The hour of day (0-23) of a simulation time (seconds since the run's first midnight, never negative).
+[[nodiscard]] inline std::size_t hour_of_day(double t_s) {
+  const double into_day_s = t_s - std::floor(t_s / 86400.0) * 86400.0;
+  return std::min<std::size_t>(static_cast<std::size_t>(into_day_s / 3600.0), 23);
+}
+
 /// All slices of one replication.
 class Metrics {
  public:
@@ -95,7 +102,7 @@ class Metrics {
     if (!in_window(where.t)) return;
     f(total_);
     const auto day = static_cast<std::size_t>((where.t - window_start_) / 86400.0);
-    const auto hour = static_cast<std::size_t>(std::fmod(where.t, 86400.0) / 3600.0);
+    const std::size_t hour = hour_of_day(where.t);
     f(by_day_[day]);
     f(by_hour_[hour]);
     if (where.unit.valid() && where.unit.value < by_unit_.size()) {
