@@ -42,13 +42,12 @@ void Switchboard::callers_actor() {
         free_errands_.pop_back();
       } else {
         slot = static_cast<std::uint32_t>(errands_.size());
-        errands_.push_back(
-            ErrandRec{e, Rng(0, 0, Source::Patience), Rng(0, 0, Source::Choices), Rng(0, 0, Source::Redial)});
+        errands_.emplace_back();
       }
       const auto rep = static_cast<std::uint64_t>(spec_.replication);
-      errands_[slot] =
-          ErrandRec{e, Rng(spec_.seed, rep, Source::Patience, e.index), Rng(spec_.seed, rep, Source::Choices, e.index),
-                    Rng(spec_.seed, rep, Source::Redial, e.index)};
+      errands_[slot] = ErrandRec{e, LazyRng(spec_.seed, rep, Source::Patience, e.index),
+                                 LazyRng(spec_.seed, rep, Source::Choices, e.index),
+                                 LazyRng(spec_.seed, rep, Source::Redial, e.index)};
       errands_[slot].first_call_s = now();
       start_call(slot, false);
     }

@@ -79,8 +79,7 @@ struct KpiSums {
 
 /// The hour of day (0-23) of a simulation time (seconds since the run's first midnight, never negative).
 [[nodiscard]] inline std::size_t hour_of_day(double t_s) {
-  const double into_day_s = t_s - std::floor(t_s / 86400.0) * 86400.0;
-  return std::min<std::size_t>(static_cast<std::size_t>(into_day_s / 3600.0), 23);
+  return static_cast<std::size_t>(static_cast<std::uint64_t>(t_s) % 86400u / 3600u);
 }
 
 /// All slices of one replication.

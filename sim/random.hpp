@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <optional>
 
 namespace vaxel::sim {
 
@@ -72,6 +73,27 @@ class Rng {
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   std::uint64_t s_[4];
+};
+
+/// A stream seeded on first use, with the very draws Rng(seed, replication, source, index) gives. Seeding
+/// costs eight mixes; an errand carries three streams and most errands never draw from all of them.
+class LazyRng {
+ public:
+  LazyRng() = default;
+  LazyRng(std::uint64_t seed, std::uint64_t replication, Source source, std::uint64_t index)
+      : seed_(seed), replication_(replication), index_(index), source_(source) {}
+
+  Rng& get() {
+    if (!rng_) rng_.emplace(seed_, replication_, source_, index_);
+    return *rng_;
+  }
+
+ private:
+  std::uint64_t seed_ = 0;
+  std::uint64_t replication_ = 0;
+  std::uint64_t index_ = 0;
+  Source source_ = Source::Arrivals;
+  std::optional<Rng> rng_;
 };
 
 inline std::uint64_t Rng::poisson(double mean) {

@@ -282,7 +282,7 @@ void Switchboard::enqueue(std::uint32_t slot, bool priority) {
   }
   (priority ? priority_queue_ : queue_).push_back({slot, c.number});
   Timer patience;
-  patience.t = t + sample(scenario_.callers.patience_s, errands_[c.errand].patience);
+  patience.t = t + sample(scenario_.callers.patience_s, errands_[c.errand].patience.get());
   patience.kind = TimerKind::Patience;
   patience.slot = slot;
   patience.generation = c.generation;
@@ -362,7 +362,7 @@ routing::Option Switchboard::choose(std::uint32_t slot, const routing::OptionLis
   // The caller goes through the options in the order offered and takes the first one they accept; the
   // last one offered is what is left. So the policy's offer order matters, as it does on the phone.
   const model::CallerSpec& caller = scenario_.callers;
-  Rng& rng = errands_[calls_[slot].errand].choices;
+  Rng& rng = errands_[calls_[slot].errand].choices.get();
   for (std::uint8_t i = 0; i + 1 < options.size(); ++i) {
     double p = 0.0;
     switch (options[i]) {
@@ -489,20 +489,21 @@ void Switchboard::finish_call(std::uint32_t slot, const routing::CallOutcome& ou
 
 void Switchboard::after_failure(std::uint32_t errand_slot, const model::RedialRule& rule, double from_s) {
   ErrandRec& e = errands_[errand_slot];
+  Rng& rng = e.redial.get();
   const model::CallerSpec& callers = scenario_.callers;
-  if (!e.redial.bernoulli(rule.probability)) {
+  if (!rng.bernoulli(rule.probability)) {
     close_errand(errand_slot, false);
     return;
   }
-  double at = from_s + sample(rule.delay_s, e.redial);
+  double at = from_s + sample(rule.delay_s, rng);
   if (e.calls_today >= callers.max_attempts_per_day) {
     // Enough for today: maybe tomorrow, at about the time of day the errand began.
-    if (!e.redial.bernoulli(callers.next_day)) {
+    if (!rng.bernoulli(callers.next_day)) {
       close_errand(errand_slot, false);
       return;
     }
     const double day_start = std::floor(now() / kDay) * kDay;
-    at = day_start + kDay + std::fmod(e.first_call_s, kDay) + 3600.0 * e.redial.uniform();
+    at = day_start + kDay + std::fmod(e.first_call_s, kDay) + 3600.0 * rng.uniform();
   }
   Timer redial;
   redial.t = std::max(at, now());

@@ -32,9 +32,9 @@ inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 /// A caller's errand (design.md "Errands, not calls"): one need, possibly several calls (G4).
 struct ErrandRec {
   NewErrand spec;
-  Rng patience;  ///< the caller's patience draws
-  Rng choices;   ///< the caller's choices when offered options
-  Rng redial;    ///< whether and when the caller calls again
+  LazyRng patience;  ///< the caller's patience draws
+  LazyRng choices;   ///< the caller's choices when offered options
+  LazyRng redial;    ///< whether and when the caller calls again
   double first_call_s = 0.0;
   int calls = 0;  ///< calls the caller made
   int calls_today = 0;
