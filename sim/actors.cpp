@@ -70,6 +70,11 @@ void Switchboard::operator_actor(int index) {
       me.on_shift = true;
       me.off_at_s = end;
       ++on_shift_;
+      Timer shift_end;
+      shift_end.t = end;
+      shift_end.kind = TimerKind::ShiftEnd;
+      shift_end.slot = static_cast<std::uint32_t>(index);
+      schedule(shift_end);
       while (now() < end) {
         const std::uint32_t slot = take_next_call();
         if (slot != kNone) {
@@ -77,9 +82,9 @@ void Switchboard::operator_actor(int index) {
         } else {
           me.idle = true;
           idle_.push_back(index);
-          // Until the end of the interval, unless a caller hands a call over meanwhile (enqueue): then the
-          // operator has answered it and the alarm rings when the task is done.
-          me.alarm->sleep_until(end);
+          // Rung by the clock at the end of the interval, unless a caller hands a call over first (enqueue):
+          // then the operator has answered it and the alarm rings when the task is done.
+          me.alarm->wait();
           if (me.idle) {
             me.idle = false;
             idle_.erase(std::find(idle_.begin(), idle_.end(), index));

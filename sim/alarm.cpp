@@ -14,6 +14,11 @@ Alarm::~Alarm() {
 }
 
 void Alarm::sleep_until(double t) {
+  ring_at(t);
+  wait();
+}
+
+void Alarm::wait() {
   if (owner_ == nullptr) {
     owner_ = simgrid::s4u::Actor::self();
     // An actor may end, or be killed (daemons are, once the callers are done), while its alarm is set: the
@@ -23,7 +28,6 @@ void Alarm::sleep_until(double t) {
       owner_ = nullptr;
     });
   }
-  ring_at(t);
   // Suspending oneself is one simcall that the maestro leaves unanswered until resume(): unlike a semaphore
   // it creates no activity to allocate, register and destroy.
   simgrid::s4u::this_actor::suspend();

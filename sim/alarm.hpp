@@ -31,6 +31,8 @@ class Alarm {
   /// Blocks the calling actor (always the same one: the alarm's owner) until the alarm rings; it rings at
   /// `t` unless moved meanwhile.
   void sleep_until(double t);
+  /// Blocks the calling actor until somebody rings the alarm (ring_at, ring_now): no timer is set meanwhile.
+  void wait();
 
   /// Makes the alarm ring at `t` (not before the current time) instead of when it was set to. Called by
   /// other actors while the owner waits. Does nothing once the alarm has rung and its owner not yet woken:

@@ -602,6 +602,16 @@ void Switchboard::run_timer(const Timer& timer) {
     case TimerKind::Redial:
       start_call(timer.slot, timer.flag);
       return;
+    case TimerKind::ShiftEnd: {
+      // An idle operator waits without a timer of its own (setting and cancelling one at every idle spell
+      // costs more than this wake-up a few times a day); a busy one sees the time when its task is done.
+      OperatorRec& op = operators_[timer.slot];
+      if (!op.idle) return;
+      op.idle = false;
+      idle_.erase(std::find(idle_.begin(), idle_.end(), static_cast<int>(timer.slot)));
+      op.alarm->ring_now();
+      return;
+    }
     case TimerKind::ReturnCheck: {
       const StaffActivity a = presence_.activity(timer.person, now()).activity;
       const bool back = a == StaffActivity::Free || a == StaffActivity::OtherCall;

@@ -59,7 +59,7 @@ struct CallRec {
   bool live = false;
 };
 
-enum class TimerKind : std::uint8_t { Patience, RingResult, Callback, Redial, ReturnCheck };
+enum class TimerKind : std::uint8_t { Patience, RingResult, Callback, Redial, ReturnCheck, ShiftEnd };
 
 /// Something due at a time: the switchboard's clock actor carries it out.
 struct Timer {
