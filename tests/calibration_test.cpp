@@ -1,7 +1,8 @@
-// The round trip of the digital twin: simulate the default scenario, write its call log, calibrate from the
-// log, and check (1) the fitted parameters against the scenario's true values within 4 standard errors, and
-// (2) that the refitted scenario's KPIs fall inside the original's 95 % confidence intervals. Both log formats
-// are read, and must give the same fit. Also the estimators on their own, against known samples.
+// The round trip of the digital twin: simulate the default scenario for a year, write its call log, calibrate
+// from the log, and check (1) the fitted parameters against the scenario's true values within 4 standard errors,
+// and (2) that the refitted scenario's KPIs fall inside the original's 95 % confidence intervals, while a refit
+// with a wrong patience does not. Both log formats are read, and must give the same fit. Also the estimators on
+// their own, against known samples.
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
@@ -11,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -53,6 +55,51 @@ const cal::RedialFit* redial(const cal::Result& r, const std::string& rule) {
   return nullptr;
 }
 
+/// How the original and the refitted scenarios are run for the KPI comparison: the scenario's own 28 days after
+/// 7 warm-up days, the same seed for both. 20 replications, not 10: abandonment is rare and comes from the hours
+/// one operator is on, and with 10 replications the comparison let a patience 30 % short through on `abandoned`
+/// at 16 of 40 run seeds (with 20: at 2 of 40), while refits from one-year logs still agree on every KPI at 117 of
+/// 130 (log, run) seed pairs.
+sim::RunOptions kpi_run_options() {
+  sim::RunOptions o;
+  o.replications = 20;
+  o.jobs = 2;
+  o.seed = 5;
+  o.progress = false;
+  return o;
+}
+
+struct KpiComparison {
+  bool agrees = false;
+  std::string text;  ///< the numbers, for the failure message
+};
+
+/// Whether a KPI of a refitted scenario agrees with the original's. The fitted arrival rates differ a little from
+/// the true ones, so the Poisson counts of each slot differ and the replications are not coupled as common random
+/// numbers are: the two runs are compared as independent samples. The KPI agrees when the refitted mean lies inside
+/// the original's 95 % CI or Welch's 95 % interval of the difference contains 0.
+KpiComparison compare_kpi(const sim::ExperimentResult& original, const sim::ExperimentResult& refitted, const char* k) {
+  const sim::Estimate* a = original.kpi(k);
+  const sim::Estimate* b = refitted.kpi(k);
+  REQUIRE(a);
+  REQUIRE(b);
+  REQUIRE(a->n > 1);
+  REQUIRE(b->n > 1);
+  // Standard errors back from the half-widths, then Welch-Satterthwaite degrees of freedom.
+  const double sa = a->half_width / sim::student_t_quantile(0.975, a->n - 1.0);
+  const double sb = b->half_width / sim::student_t_quantile(0.975, b->n - 1.0);
+  const double se = std::sqrt(sa * sa + sb * sb);
+  const double df = se > 0 ? std::pow(se, 4) / (std::pow(sa, 4) / (a->n - 1.0) + std::pow(sb, 4) / (b->n - 1.0)) : 1.0;
+  const double diff = b->mean - a->mean;
+  const double hw = se > 0 ? sim::student_t_quantile(0.975, std::max(1.0, df)) * se : 0.0;
+  const bool inside = b->mean >= a->low() && b->mean <= a->high();
+  const bool not_significant = std::fabs(diff) <= hw;
+  std::ostringstream text;
+  text << k << ": refitted " << b->mean << ", original " << a->mean << " CI [" << a->low() << ", " << a->high()
+       << "], difference " << diff << " +- " << hw;
+  return {inside || not_significant, text.str()};
+}
+
 /// The round trip's files, made once for all its test cases.
 struct RoundTrip {
   fs::path dir;
@@ -64,11 +111,15 @@ struct RoundTrip {
     dir = fs::temp_directory_path() / ("vaxel_round_trip_" + std::to_string(::getpid()));
     fs::create_directories(dir);
     truth = model::load_scenario_file(org_path());
-    // 12 weeks from Monday 2027-01-11, Easter included (Skärtorsdagen reduced, Långfredagen and Annandag påsk
-    // holidays), no warm-up: a log has none. One replication, the same seed for both formats.
+    // 52 weeks from Monday 2027-01-11 (the log runs on two drain days, to Tuesday 2028-01-11): a year's holidays,
+    // the summer period and the reduced-hours eves; no warm-up, a log has none. One replication, the same seed for
+    // both formats. A year, not 12 weeks: the fit's own sampling error moves the refitted scenario's KPIs, and
+    // from 12 weeks it moved them more than the KPI comparison below lets through (calls_per_weekday came out
+    // 1.4 SE high, the refit's operator occupancy 2.7 % above the original's: the comparison failed at 25 of 30
+    // run seeds, on occupancy at 23).
     for (const char* format : {"generic", "asterisk"}) {
       const std::string cmd = std::string(VAXEL_BINARY) + " run " + org_path() +
-                              " -r 1 -j 1 --days 84 --warmup 0 --seed 11 -q --cdr-format " + format + " --cdr-out " +
+                              " -r 1 -j 1 --days 364 --warmup 0 --seed 11 -q --cdr-format " + format + " --cdr-out " +
                               (dir / (std::string(format) + ".csv")).string() + " > /dev/null";
       REQUIRE(exit_status_of(cmd) == 0);
     }
@@ -79,6 +130,24 @@ struct RoundTrip {
   }
   ~RoundTrip() { fs::remove_all(dir); }
   static std::string org_path() { return std::string(VAXEL_SOURCE_DIR) + "/scenarios/sotenas.yaml"; }
+
+  /// The overlay `vaxel calibrate` writes from the Asterisk log (made on first use).
+  fs::path fitted_overlay() {
+    const fs::path fitted = dir / "fitted.yaml";
+    if (!fs::exists(fitted))
+      REQUIRE(exit_status_of(std::string(VAXEL_BINARY) + " calibrate " + (dir / "asterisk.csv").string() + " --org " +
+                             org_path() + " --out " + fitted.string() + " --report " + (dir / "fit.txt").string() +
+                             " 2> /dev/null") == 0);
+    return fitted;
+  }
+  /// The original scenario's KPIs, to compare refits with (run on first use).
+  const sim::ExperimentResult& original() {
+    if (!original_) original_ = sim::run_experiment(truth, kpi_run_options());
+    return *original_;
+  }
+
+ private:
+  std::optional<sim::ExperimentResult> original_;
 };
 
 RoundTrip& round_trip() {
@@ -134,7 +203,7 @@ TEST_CASE("round trip: both log formats read cleanly and give the same fit") {
   CHECK(redial(g, "after_abandon")->redials == redial(a, "after_abandon")->redials);
 }
 
-TEST_CASE("round trip: fitted arrivals, entry mix and holidays are within 4 SE of the scenario's truth") {
+TEST_CASE("round trip: fitted arrivals, entry mix, holidays and day factors are within 4 SE of the scenario's truth") {
   const RoundTrip& rt = round_trip();
   const cal::Result& r = rt.fit_generic;
   const model::DemandSpec& d = rt.truth.demand;
@@ -142,9 +211,17 @@ TEST_CASE("round trip: fitted arrivals, entry mix and holidays are within 4 SE o
   for (std::size_t w = 0; w < 5; ++w)
     check_within("weekday_factor", r.arrivals.weekday_factor[w], d.weekday_factor[w]);
   CHECK(r.arrivals.weekday_factor[5].value == 0.0);
-  // Långfredagen, Påskafton (a day off), Påskdagen, Annandag påsk: left out of the weekday fit.
-  CHECK(r.arrivals.holiday_days == 4);
-  CHECK(r.arrivals.reduced_days == 1);  // Skärtorsdagen
+  // Named closed days, left out of the weekday fit (docs/calendar.md): the four of Easter, första maj, Kristi
+  // himmelsfärdsdag, the scenario's klämdag, pingstafton, pingstdagen, nationaldagen, midsommarafton and -dagen,
+  // alla helgons dag, julafton, juldagen, annandag jul, nyårsafton, and in 2028 nyårsdagen and trettondedag jul.
+  CHECK(r.arrivals.holiday_days == 19);
+  // Skärtorsdagen, valborgsmässoafton, the day before Kristi himmelsfärd, allhelgonaafton, trettondagsafton 2028.
+  CHECK(r.arrivals.reduced_days == 5);
+  CHECK(r.arrivals.summer_days == 30);  // the weekdays of 2027-06-28..08-08
+  REQUIRE(r.arrivals.reduced_day_factor);
+  REQUIRE(r.arrivals.summer_factor);
+  check_within("reduced_day_factor", *r.arrivals.reduced_day_factor, d.reduced_day_factor);
+  check_within("summer_factor", *r.arrivals.summer_factor, d.summer_factor);
   // Hour shares against the truth, each with its binomial SE over all ordinary-day errands.
   double n = 0.0;
   for (double e : r.arrivals.errands)
@@ -209,12 +286,9 @@ TEST_CASE("round trip: handle times, patience and redials are within 4 SE of the
 }
 
 TEST_CASE("round trip: the overlay validates and the refitted scenario's KPIs fall inside the original's CIs") {
-  const RoundTrip& rt = round_trip();
+  RoundTrip& rt = round_trip();
   const std::string vaxel = VAXEL_BINARY;
-  const fs::path fitted = rt.dir / "fitted.yaml";
-  REQUIRE(exit_status_of(vaxel + " calibrate " + (rt.dir / "asterisk.csv").string() + " --org " +
-                         RoundTrip::org_path() + " --out " + fitted.string() + " --report " +
-                         (rt.dir / "fit.txt").string() + " 2> /dev/null") == 0);
+  const fs::path fitted = rt.fitted_overlay();
   const std::string overlay = slurp(fitted);
   CHECK(overlay.find("extends: \"") != std::string::npos);
   CHECK(overlay.find("sotenas.yaml\"") != std::string::npos);
@@ -223,41 +297,30 @@ TEST_CASE("round trip: the overlay validates and the refitted scenario's KPIs fa
   const model::Scenario refit = model::load_scenario_file(fitted.string());
   CHECK(refit.directory.people.size() == rt.truth.directory.people.size());  // the organisation is the base's
 
-  // Both scenarios with the same seed. The fitted arrival rates differ a little from the true ones, so the
-  // Poisson counts of each slot differ and the replications are not coupled as common random numbers are: the
-  // two runs are compared as independent samples. A KPI passes when the refitted mean lies inside the
-  // original's 95 % CI or Welch's 95 % interval of the difference contains 0.
-  sim::RunOptions o;
-  o.replications = 10;
-  o.jobs = 2;
-  o.seed = 5;
-  o.progress = false;
-  const sim::ExperimentResult original = sim::run_experiment(rt.truth, o);
-  const sim::ExperimentResult refitted = sim::run_experiment(refit, o);
-  // "abandoned" is left out for now: since the queue-order fix (answered callers no longer jump the queue into a
-  // reused slot) the refitted scenario abandons about 16 % less than the original (0.028 vs 0.033, Welch
-  // interval of the difference excludes 0) although the fitted patience is within 1 SE of the truth. Open
-  // question for the calibration work: which fitted parameter moves abandonment (see the closing note).
-  for (const char* k : {"service_level", "mean_wait_s", "one_call_resolution", "calls_per_errand", "direct_answer",
-                        "unanswered", "repeat_call_rate", "operator_occupancy"}) {
-    const sim::Estimate* a = original.kpi(k);
-    const sim::Estimate* b = refitted.kpi(k);
-    REQUIRE(a);
-    REQUIRE(b);
-    REQUIRE(a->n > 1);
-    REQUIRE(b->n > 1);
-    // Standard errors back from the half-widths, then Welch-Satterthwaite degrees of freedom.
-    const double sa = a->half_width / sim::student_t_quantile(0.975, a->n - 1.0);
-    const double sb = b->half_width / sim::student_t_quantile(0.975, b->n - 1.0);
-    const double se = std::sqrt(sa * sa + sb * sb);
-    const double df =
-        se > 0 ? std::pow(se, 4) / (std::pow(sa, 4) / (a->n - 1.0) + std::pow(sb, 4) / (b->n - 1.0)) : 1.0;
-    const double diff = b->mean - a->mean;
-    const double hw = se > 0 ? sim::student_t_quantile(0.975, std::max(1.0, df)) * se : 0.0;
-    const bool inside = b->mean >= a->low() && b->mean <= a->high();
-    const bool not_significant = std::fabs(diff) <= hw;
-    INFO(std::string(k) << ": refitted " << b->mean << ", original " << a->mean << " CI [" << a->low() << ", "
-                        << a->high() << "], difference " << diff << " +- " << hw);
-    CHECK((inside || not_significant));
+  const sim::ExperimentResult refitted = sim::run_experiment(refit, kpi_run_options());
+  for (const char* k : {"service_level", "mean_wait_s", "abandoned", "one_call_resolution", "calls_per_errand",
+                        "direct_answer", "unanswered", "repeat_call_rate", "operator_occupancy"}) {
+    const KpiComparison c = compare_kpi(rt.original(), refitted, k);
+    INFO(c.text);
+    CHECK(c.agrees);
   }
+}
+
+TEST_CASE("round trip: a refit whose patience is 30 % short fails the same comparison on abandonment (T1, G2)") {
+  // The comparison above can fail: the refitted overlay with only its patience scaled by 0.7 abandons about 40 %
+  // more than the original, which compare_kpi must not let through.
+  RoundTrip& rt = round_trip();
+  const fs::path fitted = rt.fitted_overlay();
+  const double patience_s = model::load_scenario_file(fitted.string()).callers.patience_s.expected();
+  const fs::path misfit = rt.dir / "misfit.yaml";
+  {
+    std::ofstream f(misfit);
+    f << "extends: " << fitted.filename().string()
+      << "\nname: misfit\ncallers:\n  patience_s: {exponential: {mean: " << 0.7 * patience_s << "}}\n";
+  }
+  const model::Scenario wrong = model::load_scenario_file(misfit.string());
+  REQUIRE(wrong.callers.patience_s.expected() == doctest::Approx(0.7 * patience_s));
+  const KpiComparison c = compare_kpi(rt.original(), sim::run_experiment(wrong, kpi_run_options()), "abandoned");
+  INFO(c.text);
+  CHECK_FALSE(c.agrees);
 }
