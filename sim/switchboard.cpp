@@ -171,8 +171,9 @@ void Switchboard::start_call(std::uint32_t errand_slot, bool via_mobile) {
 }
 
 void Switchboard::step(std::uint32_t slot, routing::Event event, int op) {
+  ActionListLease lease(*this);
+  routing::ActionList& actions = lease.list();
   for (;;) {
-    routing::ActionList actions;
     const routing::RouteError error = router_.handle(calls_[slot].state, event, *this, actions);
     if (error != routing::RouteError::None)
       throw std::logic_error(fmt::format("call {}: the routing core refused {} at {}: {}", calls_[slot].number,
@@ -204,7 +205,12 @@ bool Switchboard::carry_out(std::uint32_t slot, const routing::ActionList& actio
         if (op >= 0 && busy_s > 0.0) {
           // The operator works on the task until done_s; the rest of the actions wait for it (finish_task).
           OperatorRec& o = operators_[static_cast<std::size_t>(op)];
-          o.task = OperatorTask{slot, actions, i + 1, now(), now() + busy_s};
+          o.task.slot = slot;
+          o.task.rest.clear();
+          for (int j = i + 1; j < actions.size(); ++j)
+            o.task.rest.push(actions[j]);
+          o.task.from_s = now();
+          o.task.done_s = now() + busy_s;
           o.busy = true;
           for (Observer* ob : observers_)
             ob->on_operator_task(calls_[slot].number, a.task, wall(now()), busy_s);
@@ -234,13 +240,19 @@ bool Switchboard::carry_out(std::uint32_t slot, const routing::ActionList& actio
 
 void Switchboard::finish_task(int op) {
   OperatorRec& o = operators_[static_cast<std::size_t>(op)];
-  const OperatorTask task = o.task;  // carry_out may give the operator the call's next task
   o.busy = false;
-  metrics_.add_operator_time(task.from_s, now(), true);
+  metrics_.add_operator_time(o.task.from_s, now(), true);
+  // carry_out may give the operator the call's next task, which overwrites o.task: go on from a copy.
+  ActionListLease lease(*this);
+  routing::ActionList& rest = lease.list();
+  rest.clear();
+  for (const routing::Action& a : o.task.rest)
+    rest.push(a);
+  const std::uint32_t slot = o.task.slot;
   routing::Event event;
-  if (carry_out(task.slot, task.actions, task.next_action, op, event)) {
+  if (carry_out(slot, rest, 0, op, event)) {
     event.t = wall(now());
-    step(task.slot, event, op);
+    step(slot, event, op);
   }
 }
 

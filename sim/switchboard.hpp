@@ -79,8 +79,7 @@ struct Timer {
 /// What an operator is doing for a call: the routing core's actions after the task wait until it is done.
 struct OperatorTask {
   std::uint32_t slot = kNone;
-  routing::ActionList actions;
-  int next_action = 0;  ///< index in actions of the first one after the task
+  routing::ActionList rest;  ///< the step's actions after the task
   double from_s = 0.0;
   double done_s = 0.0;
 };
@@ -210,6 +209,28 @@ class Switchboard : public routing::WorldView {
   std::vector<OperatorRec> operators_;
   std::deque<int> idle_;  ///< idle operators, longest idle first
   int on_shift_ = 0;
+
+  /// The action lists of the steps in progress, one per nesting level (a hand-over answers a call inside the
+  /// step that queued it). Reused: a fresh six-action list per step showed in the profile. A deque, so a
+  /// deeper level added never moves the lists of the levels below.
+  std::deque<routing::ActionList> action_lists_;
+  std::size_t step_depth_ = 0;
+  /// The action list of a new nesting level, released when the guard goes.
+  class ActionListLease {
+   public:
+    explicit ActionListLease(Switchboard& board) : board_(board) {
+      if (board.step_depth_ == board.action_lists_.size()) board.action_lists_.emplace_back();
+      list_ = &board.action_lists_[board.step_depth_++];
+    }
+    ActionListLease(const ActionListLease&) = delete;
+    ActionListLease& operator=(const ActionListLease&) = delete;
+    ~ActionListLease() { --board_.step_depth_; }
+    routing::ActionList& list() { return *list_; }
+
+   private:
+    Switchboard& board_;
+    routing::ActionList* list_;
+  };
 
   std::priority_queue<Timer, std::vector<Timer>, std::greater<>> timers_;
   std::uint64_t timer_seq_ = 0;
