@@ -13,14 +13,10 @@
 namespace vaxel::sim {
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 double as_number(const nlohmann::json& j) {
   return j.is_number() ? j.get<double>() : kNaN;
-}
-nlohmann::json number(double v) {
-  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 }  // namespace
 
@@ -188,7 +184,7 @@ nlohmann::json baseline_json(const ExperimentResult& r, const model::Scenario& s
   for (const auto& [name, e] : r.kpis) {
     nlohmann::json values = nlohmann::json::array();
     for (double v : kpi_values(r, name))
-      values.push_back(number(v));
+      values.push_back(json_number(v));
     j["per_replication"][name] = values;
   }
   return j;
@@ -228,10 +224,10 @@ std::string format_difference(const std::string& kpi, const Difference& d) {
 }
 
 nlohmann::json estimate_to_json(const Estimate& e) {
-  return {{"mean", number(e.mean)},
-          {"low", number(e.low())},
-          {"high", number(e.high())},
-          {"half_width", number(e.half_width)},
+  return {{"mean", json_number(e.mean)},
+          {"low", json_number(e.low())},
+          {"high", json_number(e.high())},
+          {"half_width", json_number(e.half_width)},
           {"n", e.n}};
 }
 

@@ -9,7 +9,6 @@
 namespace vaxel::sim {
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 double ratio(double a, double b) {
   return b > 0 ? a / b : kNaN;
 }
@@ -122,15 +121,11 @@ void Metrics::add_operator_time(double from_s, double to_s, bool busy) {
 }
 
 namespace {
-// JSON has no NaN: a KPI without data is null.
-nlohmann::json number(double v) {
-  return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v);
-}
 
 nlohmann::json slice_json(const KpiSums& s, double days) {
   nlohmann::json j = nlohmann::json::object();
   for (const KpiInfo& k : kpi_catalogue())
-    j[k.name] = number(s.value(k.kpi, days));
+    j[k.name] = json_number(s.value(k.kpi, days));
   return j;
 }
 }  // namespace
@@ -138,14 +133,14 @@ nlohmann::json slice_json(const KpiSums& s, double days) {
 nlohmann::json Metrics::to_json() const {
   nlohmann::json j;
   j["kpis"] = slice_json(total_, days_);
-  j["kpis"]["p90_wait_s"] = number(waits_.quantile(0.9));
+  j["kpis"]["p90_wait_s"] = json_number(waits_.quantile(0.9));
 
   nlohmann::json by_hour = nlohmann::json::object();
   for (const KpiInfo& k : kpi_catalogue()) {
     nlohmann::json series = nlohmann::json::array();
     for (std::size_t h = 0; h < 24; ++h)
       series.push_back(
-          number(k.kpi == Kpi::P90Wait ? waits_by_hour_[h].quantile(0.9) : by_hour_[h].value(k.kpi, days_)));
+          json_number(k.kpi == Kpi::P90Wait ? waits_by_hour_[h].quantile(0.9) : by_hour_[h].value(k.kpi, days_)));
     by_hour[k.name] = series;
   }
   j["by_hour"] = by_hour;
@@ -155,7 +150,7 @@ nlohmann::json Metrics::to_json() const {
   for (const KpiInfo& k : kpi_catalogue()) {
     nlohmann::json series = nlohmann::json::array();
     for (std::size_t d = 0; d < ndays; ++d)
-      series.push_back(number(by_day_[d].value(k.kpi, 1.0)));
+      series.push_back(json_number(by_day_[d].value(k.kpi, 1.0)));
     by_day[k.name] = series;
   }
   j["by_day"] = by_day;

@@ -77,6 +77,11 @@ struct KpiSums {
   [[nodiscard]] double value(Kpi k, double days) const;
 };
 
+/// A KPI value as JSON, which has no NaN or infinity: a value without data is null.
+[[nodiscard]] inline nlohmann::json json_number(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
 /// The hour of day (0-23) of a simulation time (seconds since the run's first midnight, never negative).
 [[nodiscard]] inline std::size_t hour_of_day(double t_s) {
   return static_cast<std::size_t>(static_cast<std::uint64_t>(t_s) % 86400u / 3600u);

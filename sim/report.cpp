@@ -8,6 +8,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "sim/comparison.hpp"
 #include "sim/metrics.hpp"
 #include "vaxel/version.hpp"
 
@@ -21,18 +22,6 @@ bool is_share(const std::string& kpi) {
 bool is_seconds(const std::string& kpi) {
   const KpiInfo* k = find_kpi(kpi);
   return k != nullptr && std::string(k->unit) == "s";
-}
-
-nlohmann::json number(double v) {
-  return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v);
-}
-
-nlohmann::json estimate_json(const Estimate& e) {
-  return {{"mean", number(e.mean)},
-          {"low", number(e.low())},
-          {"high", number(e.high())},
-          {"half_width", number(e.half_width)},
-          {"n", e.n}};
 }
 
 std::string csv_number(double v) {
@@ -86,23 +75,23 @@ nlohmann::json to_json(const ExperimentResult& r, const model::Scenario& scenari
   j["confidence"] = 0.95;
   j["service_level_s"] = scenario.run.service_level_s;
   for (const auto& [name, e] : r.kpis)
-    j["kpis"][name] = estimate_json(e);
+    j["kpis"][name] = estimate_to_json(e);
   j["targets"] = nlohmann::json::array();
   for (const TargetResult& t : r.targets)
     j["targets"].push_back({{"kpi", t.target.kpi},
                             {"op", t.target.op == model::Comparison::AtLeast ? ">=" : "<="},
                             {"value", t.target.value},
                             {"verdict", to_string(t.verdict)},
-                            {"estimate", estimate_json(t.estimate)}});
+                            {"estimate", estimate_to_json(t.estimate)}});
   for (const KpiInfo& k : kpi_catalogue()) {
     for (std::size_t h = 0; h < 24; ++h)
-      j["by_hour"][k.name].push_back(estimate_json(r.series("by_hour", k.name, h)));
+      j["by_hour"][k.name].push_back(estimate_to_json(r.series("by_hour", k.name, h)));
     for (std::size_t d = 0; d < static_cast<std::size_t>(r.options.days); ++d)
-      j["by_day"][k.name].push_back(estimate_json(r.series("by_day", k.name, d)));
+      j["by_day"][k.name].push_back(estimate_to_json(r.series("by_day", k.name, d)));
     for (const auto& u : scenario.directory.units)
-      j["by_unit"][u.name][k.name] = estimate_json(r.group("by_unit", u.name, k.name));
+      j["by_unit"][u.name][k.name] = estimate_to_json(r.group("by_unit", u.name, k.name));
     for (const auto& a : scenario.directory.administrations)
-      j["by_administration"][a.name][k.name] = estimate_json(r.group("by_administration", a.name, k.name));
+      j["by_administration"][a.name][k.name] = estimate_to_json(r.group("by_administration", a.name, k.name));
   }
   return j;
 }

@@ -24,7 +24,6 @@ namespace {
 
 constexpr int kDays = 7;
 constexpr int kHours = 24;
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Counts the queue of every hour of the week inside the measured window.
 class HourQueueObserver : public Observer {

@@ -10,7 +10,6 @@
 namespace vaxel::sim {
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Continued fraction of the regularised incomplete beta function I_x(a, b).
 double beta_fraction(double a, double b, double x) {

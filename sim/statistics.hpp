@@ -4,9 +4,13 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace vaxel::sim {
+
+/// "No data": a KPI of a slice with nothing to measure, a mean of nothing.
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// The q-quantile of Student's t distribution with df degrees of freedom (df >= 1), to about 1e-10.
 [[nodiscard]] double student_t_quantile(double q, double df);

@@ -12,7 +12,6 @@
 using namespace vaxel::sim;
 
 namespace {
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // A result with only per-replication headline KPIs, as a stored baseline has them.
 ExperimentResult result_with(const std::string& kpi, const std::vector<double>& values, std::uint64_t seed = 1) {
