@@ -183,14 +183,13 @@ void Switchboard::step(std::uint32_t slot, routing::Event event, int op) {
       const CallRec& c = calls_[slot];
       o->on_step(c.number, errands_[c.errand].spec.index, event, c.state, actions);
     }
-    if (!carry_out(slot, actions, 0, op, event)) return;
+    if (!carry_out(slot, actions, op, event)) return;
     event.t = wall(now());  // an operator's task may have taken time since the offer was made
   }
 }
 
-bool Switchboard::carry_out(std::uint32_t slot, const routing::ActionList& actions, int from, int op,
-                            routing::Event& event) {
-  for (int i = from; i < actions.size(); ++i) {
+bool Switchboard::carry_out(std::uint32_t slot, const routing::ActionList& actions, int op, routing::Event& event) {
+  for (int i = 0; i < actions.size(); ++i) {
     const routing::Action& a = actions[i];
     switch (a.kind) {
       case ActionKind::PlayMessage:
@@ -250,7 +249,7 @@ void Switchboard::finish_task(int op) {
     rest.push(a);
   const std::uint32_t slot = o.task.slot;
   routing::Event event;
-  if (carry_out(slot, rest, 0, op, event)) {
+  if (carry_out(slot, rest, op, event)) {
     event.t = wall(now());
     step(slot, event, op);
   }

@@ -4,8 +4,6 @@
 // and call into this class; all of it runs on SimGrid's one simulation thread.
 #pragma once
 
-#include <simgrid/s4u.hpp>
-
 #include <cstdint>
 #include <deque>
 #include <limits>
@@ -133,9 +131,9 @@ class Switchboard : public routing::WorldView {
   void start_call(std::uint32_t errand, bool via_mobile);
   /// Feeds one event to the call's routing core and carries out the actions; `op` holds the call or -1.
   void step(std::uint32_t slot, routing::Event event, int op);
-  /// Carries out actions[from..]. Returns true when the caller chose from an offer: `event` is the choice,
+  /// Carries out the actions in order. Returns true when the caller chose from an offer: `event` is the choice,
   /// to be stepped next. Stops early when operator `op` starts a task (OperatorRec::task).
-  bool carry_out(std::uint32_t slot, const routing::ActionList& actions, int from, int op, routing::Event& event);
+  bool carry_out(std::uint32_t slot, const routing::ActionList& actions, int op, routing::Event& event);
   /// Operator `op` has finished its task: the call goes on with the actions after it.
   void finish_task(int op);
   void enqueue(std::uint32_t slot, bool priority);
