@@ -142,4 +142,11 @@ std::pair<sim::ExperimentResult, model::Scenario> load_stored_run_or_exit(const 
   }
 }
 
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (const char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++width;  // count lead bytes, not continuation bytes
+  return width;
+}
+
 }  // namespace vaxel::cli

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace vaxel::cli {
 
@@ -87,6 +89,10 @@ void add_db_flags(CLI::App* cmd, RunFlags& flags);
 
 /// True when `text` is a stored run id (digits only) rather than a file that exists.
 [[nodiscard]] bool looks_like_run_id(const std::string& text);
+
+/// Columns a UTF-8 string takes in a terminal table: its code points (unit names have å, ä, ö; "±" is one
+/// column). fmt pads by the same count, so tables sized with this line up.
+std::size_t display_width(std::string_view text);
 
 /// Appends a finished run to the database the flags select (none with --no-db) and says so on stderr unless
 /// --quiet. A database that cannot be written is a warning on stderr, not a failure: the results were printed.

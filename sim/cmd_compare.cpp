@@ -156,16 +156,19 @@ std::string letter(std::size_t i) {
 
 void print_rows(const std::vector<Side>& sides, const std::vector<Row>& rows, const std::string& first_column,
                 std::ostream& out) {
-  constexpr int kLabel = 36;
+  // The label column fits the longest label (KPI names with their clause, unit names), so none is cut.
+  std::size_t label_width = 36;
+  for (const Row& row : rows)
+    label_width = std::max(label_width, display_width(row.label) + 1);
   constexpr int kCell = 20;
-  out << fmt::format("{:<{}}", first_column, kLabel);
+  out << fmt::format("{:<{}}", first_column, label_width);
   for (std::size_t i = 0; i < sides.size(); ++i)
     out << fmt::format(" {:>{}}", letter(i), kCell);
   for (std::size_t i = 1; i < sides.size(); ++i)
     out << fmt::format(" {:>{}}  ", letter(i) + " - A", kCell);
   out << "\n";
   for (const Row& row : rows) {
-    out << fmt::format("{:<{}}", row.label.substr(0, kLabel), kLabel);
+    out << fmt::format("{:<{}}", row.label, label_width);
     for (const sim::Estimate& e : row.values)
       out << fmt::format(" {:>{}}", sim::format_estimate(row.kpi, e), kCell);
     for (const sim::Difference& d : row.diffs)
@@ -210,7 +213,7 @@ void add_compare_command(CLI::App& root) {
   add_db_flags(cmd, a->flags);
   cmd->footer(
       "Examples:\n"
-      "  vaxel compare scenarios/sotenas.yaml scenarios/bygglov-phone-hour-extended.yaml\n"
+      "  vaxel compare scenarios/sotenas.yaml scenarios/bygglov-phone-hours-extended.yaml\n"
       "  vaxel compare scenarios/sotenas.yaml scenarios/two-operators-all-day.yaml --by hour --kpi service_level\n"
       "  vaxel compare 12 scenarios/no-lunch-cover.yaml --by unit --json    # 12 = a stored run (vaxel history)\n"
       "Every scenario runs with the base's seed, replications, days and warm-up (or the flags'); replication r of\n"

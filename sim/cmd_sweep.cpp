@@ -181,19 +181,28 @@ void add_sweep_command(CLI::App& root) {
         w = std::max(w, v.size());
       widths.push_back(std::min<std::size_t>(w, 40));
     }
-    constexpr int kCell = 18;
+    // Each KPI column as wide as its name or its widest cell, two spaces apart: names are never cut.
+    const auto cell = [](const PointResult& pr, const std::string& k) {
+      const sim::Estimate* e = pr.result.kpi(k);
+      return e != nullptr ? sim::format_estimate(k, *e) : std::string("-");
+    };
+    std::vector<std::size_t> cells;
+    for (const std::string& k : columns) {
+      std::size_t w = display_width(k);
+      for (const PointResult& pr : results)
+        w = std::max(w, display_width(cell(pr, k)));
+      cells.push_back(w + 2);
+    }
     for (std::size_t i = 0; i < params.size(); ++i)
       std::cout << fmt::format("{:<{}}  ", params[i].key, widths[i]);
-    for (const std::string& k : columns)
-      std::cout << fmt::format("{:>{}}", k.substr(0, kCell - 1), kCell);
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      std::cout << fmt::format("{:>{}}", columns[c], cells[c]);
     std::cout << fmt::format("{:>10}\n", "targets");
     for (const PointResult& pr : results) {
       for (std::size_t i = 0; i < pr.point.size(); ++i)
         std::cout << fmt::format("{:<{}}  ", pr.point[i].second.substr(0, widths[i]), widths[i]);
-      for (const std::string& k : columns) {
-        const sim::Estimate* e = pr.result.kpi(k);
-        std::cout << fmt::format("{:>{}}", e != nullptr ? sim::format_estimate(k, *e) : "-", kCell);
-      }
+      for (std::size_t c = 0; c < columns.size(); ++c)
+        std::cout << fmt::format("{:>{}}", cell(pr, columns[c]), cells[c]);
       std::cout << fmt::format("{:>10}\n", fmt::format("{}/{} met", targets_met(pr.result), pr.result.targets.size()));
     }
   });

@@ -41,8 +41,8 @@ void print_case(const sim::ValidationCase& vc) {
              vc.name, vc.model, q.operators, q.operators == 1 ? "" : "s", q.traffic.offered_load_erlangs(),
              q.traffic.offered_load_erlangs() / q.operators, q.traffic.mean_handle_time_s,
              std::isinf(q.mean_patience_s) ? std::string() : fmt::format(", patience {:g} s", q.mean_patience_s),
-             vc.lines_matter ? fmt::format(", {} lines", *q.lines) : std::string(), vc.options.replications,
-             vc.options.days, vc.seconds);
+             vc.lines_matter ? fmt::format(", {} line{}", *q.lines, *q.lines == 1 ? "" : "s") : std::string(),
+             vc.options.replications, vc.options.days, vc.seconds);
   fmt::print("  {:<28}{:>11}{:>11}{:>11}   {:<21}{}\n", "KPI", "analytic", "simulated", "± (99 %)", "99 % interval",
              "pass");
   for (const auto& c : vc.checks) {

@@ -204,8 +204,10 @@ ValidationCase validate_engine_case(const model::Scenario& scenario, const Valid
   check("waited", "P(wait)", t.p_wait / accepted);
   check("mean_wait_s", "mean wait of answered [s]", t.mean_wait_answered_s);
   check("service_level", fmt::format("P(answered within {:g} s)", sl_s), t.service_level_accepted);
-  if (!std::isinf(vc.queue.mean_patience_s)) check("abandoned", "P(abandon)", t.p_abandon / accepted);
-  if (vc.lines_matter) check("busy", "P(blocked)", t.p_blocked);
+  // Checked in every case, also where theory says 0 (patient callers, lines that never fill): a simulator that
+  // let a patient caller hang up, or refused a call with lines free, fails there.
+  check("abandoned", "P(abandon)", t.p_abandon / accepted);
+  check("busy", "P(blocked)", t.p_blocked);
   check("operator_occupancy", "occupancy", t.occupancy);
   return vc;
 }

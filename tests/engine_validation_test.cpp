@@ -74,6 +74,13 @@ void check_family(const std::string& prefix, std::size_t expected_cases) {
   o.jobs = vaxel::sim::available_cores();
   for (const vaxel::model::Scenario& s : cases) {
     const ValidationCase vc = vaxel::sim::validate_engine_case(s, o);
+    // Every case checks all of them, also where theory says 0 (issue 6: P(wait), mean wait, P(abandon),
+    // P(blocked) in every validation scenario).
+    std::vector<std::string> kpis;
+    for (const auto& c : vc.checks)
+      kpis.push_back(c.kpi);
+    CHECK(kpis == std::vector<std::string>{"waited", "mean_wait_s", "service_level", "abandoned", "busy",
+                                           "operator_occupancy"});
     for (const auto& c : vc.checks) {
       INFO(vc.name, " (", vc.model, "): ", c.label, " analytic ", c.analytic, ", simulated ", c.simulated.mean, " ± ",
            c.simulated.half_width, " over ", c.simulated.n, " replications");
@@ -91,7 +98,7 @@ vaxel::model::Scenario overlay(const std::string& yaml) {
 
 TEST_CASE("validation scenarios: each file describes the queue its name says") {
   const auto files = vaxel::sim::validation_files(kFolder);
-  CHECK(files.size() == 23);
+  CHECK(files.size() == 37);
   for (const std::string& f : files) {
     const std::string name = base_name(f);
     INFO(name);
@@ -138,12 +145,14 @@ TEST_CASE("Erlang C: the simulated M/M/c agrees with theory at loads 0.5, 0.85, 
   check_family("mmc", 12);
 }
 
-TEST_CASE("Erlang A: the simulated M/M/c+M agrees with theory (callers hang up, exponential patience)") {
-  check_family("mmcm", 5);
+TEST_CASE("Erlang A: the simulated M/M/c+M agrees with theory at loads 0.5, 0.85, 0.95 on 1, 2, 6, 30 operators") {
+  check_family("mmcm", 12);
 }
 
-TEST_CASE("Erlang B and M/M/c/K: the simulated trunk blocking agrees with theory") {
-  check_family("mmck", 5);
+TEST_CASE(
+    "Erlang B and M/M/c/K: the simulated trunk blocking agrees with theory at loads 0.5, 0.85, 0.95 on 1, 2, 6, "
+    "30 operators") {
+  check_family("mmck", 12);
 }
 
 TEST_CASE("M/M/c/K+M: trunk lines and patience together agree with theory") {

@@ -135,6 +135,90 @@ TEST_CASE("Erlang C: 10 operators at 8 erlangs wait probability matches table") 
   }
 }
 
+namespace {
+
+// x rounded to `digits` significant figures, as tables print it.
+double significant(double x, int digits) {
+  const double scale = std::pow(10.0, digits - 1 - std::floor(std::log10(std::abs(x))));
+  return std::round(x * scale) / scale;
+}
+
+// The load [erlangs] at which `lines` lines block exactly `grade` of the calls: what an Erlang B table lists.
+// Bisection, since B grows with the load.
+double erlang_b_capacity(int lines, double grade) {
+  double low = 0, high = 3.0 * lines + 10;
+  for (int i = 0; i < 200; ++i) {
+    const double mid = (low + high) / 2;
+    (erlang_b(lines, mid) < grade ? low : high) = mid;
+  }
+  return (low + high) / 2;
+}
+
+}  // namespace
+
+TEST_CASE("Erlang B: the published table of erlangs per grade of service, to 4 significant figures") {
+  // The standard Erlang B table (lines x blocking probability -> offered erlangs), as printed to 4 significant
+  // figures; recomputed independently in 50-digit arithmetic before being written here.
+  struct Row {
+    int lines;
+    double grade;
+    double erlangs;
+  };
+  for (const Row row : {Row{1, 0.01, 0.01010}, Row{2, 0.01, 0.1526},   Row{5, 0.01, 1.361},   Row{10, 0.01, 4.461},
+                        Row{20, 0.01, 12.03},  Row{30, 0.01, 20.34},   Row{50, 0.01, 37.90},  Row{100, 0.01, 84.06},
+                        Row{10, 0.001, 3.092}, Row{100, 0.001, 75.24}, Row{10, 0.005, 3.961}, Row{10, 0.02, 5.084},
+                        Row{20, 0.02, 13.18},  Row{50, 0.02, 40.26},   Row{100, 0.02, 87.97}, Row{10, 0.05, 6.216},
+                        Row{30, 0.05, 24.80},  Row{100, 0.05, 95.24},  Row{5, 0.1, 2.881},    Row{10, 0.1, 7.511}}) {
+    CAPTURE(row.lines);
+    CAPTURE(row.grade);
+    CHECK(significant(erlang_b_capacity(row.lines, row.grade), 4) == doctest::Approx(row.erlangs).epsilon(1e-12));
+  }
+  // And the blocking itself, as tables of B(N, A) print it.
+  CHECK(significant(erlang_b(10, 10.0), 4) == doctest::Approx(0.2146).epsilon(1e-12));
+  CHECK(significant(erlang_b(1000, 999.0), 4) == doctest::Approx(0.02420).epsilon(1e-12));
+}
+
+TEST_CASE("Erlang C: published probabilities of waiting, to 4 significant figures") {
+  // P(wait) as Erlang C tables print it (e.g. the call-centre example of 10 erlangs on 11-15 agents);
+  // recomputed independently in 50-digit arithmetic before being written here.
+  struct Row {
+    int operators;
+    double erlangs;
+    double p_wait;
+  };
+  for (const Row row :
+       {Row{2, 1, 0.3333}, Row{5, 4, 0.5541}, Row{10, 8, 0.4092}, Row{11, 10, 0.6821}, Row{12, 10, 0.4494},
+        Row{13, 10, 0.2853}, Row{14, 10, 0.1741}, Row{15, 10, 0.1020}, Row{20, 15, 0.1604}, Row{50, 45, 0.3639},
+        Row{100, 90, 0.2169}, Row{1000, 990, 0.6591}, Row{1000, 999, 0.9612}}) {
+    CAPTURE(row.operators);
+    CAPTURE(row.erlangs);
+    CHECK(significant(erlang_c_wait_probability(row.operators, row.erlangs), 4) ==
+          doctest::Approx(row.p_wait).epsilon(1e-12));
+    CHECK(significant(erlang_c(row.operators, load_of(row.erlangs), 20).p_wait, 4) ==
+          doctest::Approx(row.p_wait).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("Stability: 1000 operators at load 0.999 match 50-digit reference values, with and without lines") {
+  // References computed with 50-digit decimal arithmetic (recursion for B, C = B / (1 - rho (1 - B))).
+  CHECK(erlang_b(1000, 999.0) == doctest::Approx(0.024199178595561824).epsilon(1e-10));
+  CHECK(erlang_c_wait_probability(1000, 999.0) == doctest::Approx(0.9612392604084191).epsilon(1e-10));
+  const QueueMetrics c = erlang_c(1000, load_of(999), 20);
+  REQUIRE(c.stable);
+  CHECK(c.mean_wait_s == doctest::Approx(0.9612392604084191 * 180 / (1000 - 999)).epsilon(1e-10));
+  // The general solver at the same point: Erlang B when lines = operators, Erlang C with unlimited lines.
+  QueueModel lost{1000, load_of(999)};
+  lost.lines = 1000;
+  CHECK(solve_queue(lost, 20).p_blocked == doctest::Approx(0.024199178595561824).epsilon(1e-10));
+  check_same_metrics(solve_queue(QueueModel{1000, load_of(999)}, 20), c, 1e-8);
+  // With lines and patience together every number is finite and the flows balance.
+  QueueModel both{1000, load_of(999), 200};
+  both.lines = 1200;
+  const QueueMetrics m = solve_queue(both, 20);
+  CHECK(std::isfinite(m.mean_wait_s));
+  CHECK(m.p_blocked + m.p_abandon + m.p_answered == doctest::Approx(1.0).epsilon(1e-12));
+}
+
 TEST_CASE("Erlang C: waits, queue and service level follow from the wait probability") {
   // 200 calls an hour, 3 min handle time: 10 erlangs on 11 operators.
   const Traffic t = Traffic::per_hour(200, 180);

@@ -99,7 +99,7 @@ TEST_CASE("results database: a file that is not a database is an error naming th
   }
 }
 
-TEST_CASE("vaxel run --db stores the run, vaxel history lists it, and compare accepts its id") {
+TEST_CASE("vaxel run --db stores the run, vaxel history lists it, and compare and check --baseline accept its id") {
   vaxel::test::TempDir dir;
   const std::string db = dir.file("h.sqlite");
   const std::string file = vaxel::test::write_overlay(dir, "stored", "");
@@ -117,6 +117,11 @@ TEST_CASE("vaxel run --db stores the run, vaxel history lists it, and compare ac
   for (const auto& k : c["kpis"])
     if (!k["differences"][0]["mean"].is_null()) CHECK(k["differences"][0]["mean"].get<double>() == 0.0);
   CHECK(vaxel::test::run_vaxel(dir, "history --json --db " + db).out.find("\"compare\"") != std::string::npos);
+  // The stored run as check's baseline: paired with the same file, so no KPI can be worse.
+  r = vaxel::test::run_vaxel(dir, "check " + file + " --baseline 1 --no-targets -j 2 -q --db " + db);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("baseline stored run 1 (paired") != std::string::npos);
+  CHECK(vaxel::test::run_vaxel(dir, "check " + file + " --baseline 99 --no-targets -q --db " + db).status == 2);
   CHECK(vaxel::test::run_vaxel(dir, "compare 99 " + file + " -q --db " + db).status == 2);
   CHECK(vaxel::test::run_vaxel(dir, "run " + file + " -q -j 2 --no-db --db " + dir.file("none.sqlite")).status == 0);
   CHECK_FALSE(std::filesystem::exists(dir.file("none.sqlite")));
