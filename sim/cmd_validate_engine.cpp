@@ -50,7 +50,9 @@ void print_case(const sim::ValidationCase& vc) {
     exact = exact || !std::isnan(c.exact_bound);
     fmt::print("  {:<28}{:>11}{:>11}{:>11}   {:<21}{}\n", c.label, shown(c, c.analytic), shown(c, c.simulated.mean),
                std::isnan(c.exact_bound) ? shown(c, c.simulated.half_width) : "exact *",
-               fmt::format("[{}, {}]", shown(c, c.low()), shown(c, c.high())), c.passed ? "yes" : "NO");
+               std::isnan(c.exact_bound) ? fmt::format("[{}, {}]", shown(c, c.low()), shown(c, c.high()))
+                                         : fmt::format("[{:.6f}, {:.6f}]", c.low(), c.high()),
+               c.passed ? "yes" : "NO");
   }
   if (exact)
     fmt::print("  * not one event in {} replications: the exact binomial 99 % bound over all their calls\n",
