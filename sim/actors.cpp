@@ -45,9 +45,15 @@ void Switchboard::callers_actor() {
         errands_.emplace_back();
       }
       const auto rep = static_cast<std::uint64_t>(spec_.replication);
-      errands_[slot] = ErrandRec{e, LazyRng(spec_.seed, rep, Source::Patience, e.index),
-                                 LazyRng(spec_.seed, rep, Source::Choices, e.index),
-                                 LazyRng(spec_.seed, rep, Source::Redial, e.index)};
+      const auto stream = [&](Source source) { return LazyRng(spec_.seed, rep, source, e.index); };
+      errands_[slot] = ErrandRec{e,
+                                 stream(Source::Patience),
+                                 stream(Source::Choices),
+                                 stream(Source::Redial),
+                                 stream(Source::Handling),
+                                 stream(Source::Answer),
+                                 stream(Source::Talk),
+                                 stream(Source::Callback)};
       errands_[slot].first_call_s = now();
       start_call(slot, false);
     }

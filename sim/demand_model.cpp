@@ -16,6 +16,14 @@ std::size_t pick(const std::vector<double>& cumulative, double u) {
   const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), x);
   return std::min(static_cast<std::size_t>(it - cumulative.begin()), cumulative.size() - 1);
 }
+
+// An errand's stable number: day, quarter-hour slot and place in the slot's draw order. 24 bits for the place
+// hold 16.7 million errands in a quarter hour; the scenario limits (model/limits.hpp, at most 10 million
+// errands per replication) keep a slot far below that.
+std::uint64_t errand_number(model::DayNumber day, int slot, std::uint64_t k) {
+  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(day)) << 32) |
+         (static_cast<std::uint64_t>(slot) << 24) | k;
+}
 }  // namespace
 
 DemandModel::DemandModel(const model::Scenario& scenario, std::uint64_t seed, std::uint64_t replication)
@@ -87,22 +95,27 @@ std::vector<NewErrand> DemandModel::errands_on(model::DayNumber day, int day_ind
   for (int slot = 0; slot < kSlots; ++slot) {
     const double rate = rate_per_s(day, slot);
     if (rate <= 0.0) continue;
-    // One stream per (day, slot): the count and times of this slot never depend on any other.
+    // One stream per (day, slot) for the count and another for the errands' times and targets, so the k-th
+    // errand of a slot has the same time, target and number whatever the count: when a scenario raises demand,
+    // the base scenario's errands are still there, unchanged, and the extra ones come on top. That coupling
+    // is what makes the paired difference of two demand levels tight (common random numbers, design.md).
     const auto stream = static_cast<std::uint64_t>(day) * kSlots + static_cast<std::uint64_t>(slot);
-    Rng rng(seed_, replication_, Source::Arrivals, stream);
-    const std::uint64_t n = rng.poisson(rate * kSlotSeconds);
+    Rng count(seed_, replication_, Source::Arrivals, stream);
+    Rng rng(seed_, replication_, Source::ErrandDraws, stream);
+    const std::uint64_t n = count.poisson(rate * kSlotSeconds);
     const std::size_t first = out.size();
     for (std::uint64_t k = 0; k < n; ++k) {
       NewErrand e;
       e.time_s = day_start + slot * kSlotSeconds + rng.uniform() * kSlotSeconds;
       pick_target(rng, e);
+      // The errand's number seeds its own streams (patience, choices, redials): numbered within its slot, not
+      // across the day, so a change in an early slot's count leaves every later errand's draws alone.
+      e.index = errand_number(day, slot, k);
       out.push_back(e);
     }
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
               [](const NewErrand& a, const NewErrand& b) { return a.time_s < b.time_s; });
   }
-  for (std::size_t i = 0; i < out.size(); ++i)
-    out[i].index = (static_cast<std::uint64_t>(day) << 24) | static_cast<std::uint64_t>(i);
   return out;
 }
 

@@ -43,8 +43,21 @@ struct ValidationCheck {
   std::string label;    ///< what theory calls it, e.g. "P(wait)"
   double analytic = 0;  ///< converted to the simulator's definition (see docs/validation.md)
   Estimate simulated;   ///< over replications, at kValidationConfidence
-  bool passed = false;  ///< the interval contains the analytic value
+  /// When no replication saw a single event (every value exactly 0, or 1 for a service level), the Student-t
+  /// interval collapses to a point and says nothing. Then the exact binomial bound on the event's probability
+  /// over all the calls of all replications (Clopper-Pearson, kValidationConfidence two-sided) stands in:
+  /// with n calls and no event, 1 - (alpha/2)^(1/n), about 5.3 / n. NaN when the t-interval applies.
+  double exact_bound = kNaN;
+  bool passed = false;                ///< the interval contains the analytic value
+  [[nodiscard]] double low() const;   ///< of the interval the check used
+  [[nodiscard]] double high() const;  ///< of the interval the check used
 };
+
+/// One KPI's values over the replications against theory. `trials` is the number of calls a share KPI was
+/// taken over in all replications together (0 for a KPI that is not a share of calls): it gives the exact
+/// bound when no replication saw a single event.
+[[nodiscard]] ValidationCheck compare_with_theory(std::string kpi, std::string label, double analytic,
+                                                  const std::vector<double>& values, double trials);
 
 struct ValidationCase {
   std::string name;           ///< scenario name

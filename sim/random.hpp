@@ -22,6 +22,7 @@ enum class Source : std::uint64_t {
   Callback,
   Answer,
   Talk,
+  ErrandDraws,  ///< an arrival slot's errand times and targets, apart from its count (see DemandModel)
 };
 
 /// SplitMix64's finaliser: a bijective mix, used to derive seeds.
@@ -76,7 +77,7 @@ class Rng {
 };
 
 /// A stream seeded on first use, with the very draws Rng(seed, replication, source, index) gives. Seeding
-/// costs eight mixes; an errand carries three streams and most errands never draw from all of them.
+/// costs eight mixes; an errand carries seven streams and most errands never draw from all of them.
 class LazyRng {
  public:
   LazyRng() = default;

@@ -59,9 +59,6 @@ Switchboard::Switchboard(const model::Scenario& scenario, const ReplicationSpec&
       demand_(scenario, spec.seed, static_cast<std::uint64_t>(spec.replication)),
       presence_(scenario, spec.seed, static_cast<std::uint64_t>(spec.replication), first_day_),
       metrics_(scenario, spec.warmup_days * kDay, (spec.warmup_days + spec.days) * kDay),
-      answer_rng_(spec.seed, static_cast<std::uint64_t>(spec.replication), Source::Answer),
-      handle_rng_(spec.seed, static_cast<std::uint64_t>(spec.replication), Source::Handling),
-      callback_rng_(spec.seed, static_cast<std::uint64_t>(spec.replication), Source::Callback),
       mean_transfer_s_(scenario.switchboard.handle.transfer_s.expected()) {
   observers_ = spec.observers;
 }
@@ -199,8 +196,9 @@ bool Switchboard::carry_out(std::uint32_t slot, const routing::ActionList& actio
       case ActionKind::OrderCallback:
         break;  // their consequences follow from the Finish outcome
       case ActionKind::OperatorTask: {
-        const double busy_s = sample(handle_time(scenario_.switchboard.handle, a.task), handle_rng_) +
-                              sample(scenario_.switchboard.handle.wrap_up_s, handle_rng_);
+        Rng& rng = errands_[calls_[slot].errand].handling.get();
+        const double busy_s = sample(handle_time(scenario_.switchboard.handle, a.task), rng) +
+                              sample(scenario_.switchboard.handle.wrap_up_s, rng);
         if (op >= 0 && busy_s > 0.0) {
           // The operator works on the task until done_s; the rest of the actions wait for it (finish_task).
           OperatorRec& o = operators_[static_cast<std::size_t>(op)];
@@ -227,7 +225,8 @@ bool Switchboard::carry_out(std::uint32_t slot, const routing::ActionList& actio
         event = routing::Event::chose(choose(slot, a.options), wall(now()));
         return true;
       case ActionKind::Connect:
-        if (a.person.valid()) presence_.set_busy_until(a.person, now() + sample(kTalk_s, callback_rng_));
+        if (a.person.valid())
+          presence_.set_busy_until(a.person, now() + sample(kTalk_s, errands_[calls_[slot].errand].talk.get()));
         break;
       case ActionKind::Finish:
         finish_call(slot, a.outcome);
@@ -357,8 +356,9 @@ void Switchboard::start_ring(std::uint32_t slot, const routing::Action& ring) {
     if (p.state == model::PresenceState::OnCall) {
       result.event = EventKind::Busy;
       result.t = t + kSignalDelay_s;
-    } else if (at_phone && answer_rng_.bernoulli(scenario_.presence.answer_probability)) {
-      const double after = kRingAnswerMin_s + (kRingAnswerMax_s - kRingAnswerMin_s) * answer_rng_.uniform();
+    } else if (Rng& rng = errands_[c.errand].answer.get();
+               at_phone && rng.bernoulli(scenario_.presence.answer_probability)) {
+      const double after = kRingAnswerMin_s + (kRingAnswerMax_s - kRingAnswerMin_s) * rng.uniform();
       if (after < ring.timeout_s) {
         result.event = EventKind::TargetAnswered;
         result.t = t + after;
@@ -527,11 +527,12 @@ void Switchboard::after_failure(std::uint32_t errand_slot, const model::RedialRu
 void Switchboard::promise(std::uint32_t errand_slot, const routing::CallOutcome& outcome, bool voicemail) {
   // M3, M5: someone calls back: the person when next free after listening to voicemail (checked every
   // voicemail_check_interval_s) or reading the message; for a unit, its first person.
-  const ErrandRec& e = errands_[errand_slot];
+  ErrandRec& e = errands_[errand_slot];
+  Rng& rng = e.callback.get();
   const model::PresenceSpec& spec = scenario_.presence;
   const double t = now();
-  double delay = sample(spec.callback_delay_s, callback_rng_);
-  if (voicemail) delay += spec.voicemail_check_interval_s * callback_rng_.uniform();
+  double delay = sample(spec.callback_delay_s, rng);
+  if (voicemail) delay += spec.voicemail_check_interval_s * rng.uniform();
   model::PersonId who = outcome.person;
   if (!who.valid() && outcome.unit.valid() && !scenario_.directory.unit(outcome.unit).people.empty())
     who = scenario_.directory.unit(outcome.unit).people.front();
@@ -542,7 +543,7 @@ void Switchboard::promise(std::uint32_t errand_slot, const routing::CallOutcome&
   cb.t = at;
   cb.kind = TimerKind::Callback;
   cb.slot = errand_slot;
-  cb.flag = at <= due && callback_rng_.bernoulli(kCallbackReached);
+  cb.flag = at <= due && rng.bernoulli(kCallbackReached);
   cb.where_t = e.first_call_s;
   cb.where_unit = e.spec.unit;
   cb.person = who;

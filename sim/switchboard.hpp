@@ -33,6 +33,13 @@ struct ErrandRec {
   LazyRng patience;  ///< the caller's patience draws
   LazyRng choices;   ///< the caller's choices when offered options
   LazyRng redial;    ///< whether and when the caller calls again
+  // What others do on this errand's behalf draws from the errand's streams too, not from one stream shared
+  // in event order: then an operator's handle time or a colleague answering a ring belongs to the errand,
+  // and stays with it when another scenario shifts the order of events (common random numbers).
+  LazyRng handling;  ///< operators' handle and wrap-up times for its calls
+  LazyRng answer;    ///< whether and when a rung person answers
+  LazyRng talk;      ///< how long a connected person talks
+  LazyRng callback;  ///< when the promised callback is made, and whether it reaches the caller
   double first_call_s = 0.0;
   int calls = 0;  ///< calls the caller made
   int calls_today = 0;
@@ -235,9 +242,6 @@ class Switchboard : public routing::WorldView {
   std::unique_ptr<Alarm> callers_alarm_;
   std::unique_ptr<Alarm> clock_alarm_;  ///< rings at the earliest timer that still matters
 
-  Rng answer_rng_;    ///< staff answering rings
-  Rng handle_rng_;    ///< operators' handle times
-  Rng callback_rng_;  ///< staff calling back
   double mean_transfer_s_;
   std::vector<Observer*> observers_;
 };

@@ -96,6 +96,26 @@ vaxel::model::Scenario overlay(const std::string& yaml) {
 
 }  // namespace
 
+TEST_CASE("when no replication sees a late call, the exact binomial bound decides, not a zero-width interval") {
+  // M/M/30 at load 0.5: P(answered within 20 s) is 0.999997, so 200,000 calls see about 0.6 late ones and
+  // often none; the Student-t interval over 20 replications of exactly 1 is [1, 1] and would reject theory.
+  const std::vector<double> all_in_time(20, 1.0);
+  const auto c = vaxel::sim::compare_with_theory("service_level", "SL", 0.999997, all_in_time, 200000);
+  CHECK(c.passed);
+  CHECK(c.low() == doctest::Approx(1.0 - 5.3 / 200000).epsilon(0.01));  // 1 - 0.005^(1/n)
+  CHECK(c.high() == 1.0);
+  // The bound is no blank check: 0.9999 (20 late calls expected in 200,000) is refused.
+  CHECK_FALSE(vaxel::sim::compare_with_theory("service_level", "SL", 0.9999, all_in_time, 200000).passed);
+  // Nobody waited: P(wait) of 1e-6 fits, 1e-3 does not.
+  const std::vector<double> nobody(20, 0.0);
+  CHECK(vaxel::sim::compare_with_theory("waited", "P(wait)", 1e-6, nobody, 200000).passed);
+  CHECK_FALSE(vaxel::sim::compare_with_theory("waited", "P(wait)", 1e-3, nobody, 200000).passed);
+  // Replications that differ keep their t-interval.
+  const auto t = vaxel::sim::compare_with_theory("waited", "P(wait)", 0.5, {0.4, 0.5, 0.6}, 3000);
+  CHECK(std::isnan(t.exact_bound));
+  CHECK(t.low() == t.simulated.low());
+}
+
 TEST_CASE("validation scenarios: each file describes the queue its name says") {
   const auto files = vaxel::sim::validation_files(kFolder);
   CHECK(files.size() == 37);

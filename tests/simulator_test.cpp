@@ -116,11 +116,14 @@ TEST_CASE("T4: calls on a public holiday meet the closed message, calls on an or
   model::Scenario s = model::load_default_scenario();
   s.run.start = model::Date{2027, 12, 20};  // Monday; juldagen and annandag jul fall on Sat/Sun, julafton Friday
   s.demand.weekday_factor = {1, 1, 1, 1, 1, 1, 1};
-  const auto r = sim::run_experiment(s, quick(3, 7));
+  const auto r = sim::run_experiment(s, quick(10, 7));
   const sim::Estimate monday = r.series("by_day", "closed", 0);
   const sim::Estimate julafton = r.series("by_day", "closed", 4);
-  CHECK(julafton.mean > 0.9);  // the switchboard is closed all day (DayOff)
-  CHECK(monday.mean < 0.1);    // only calls before 08:00 or after 16:00
+  // The switchboard is closed all day (DayOff): every call to the main or the housing number (93 % of
+  // errands) meets the closed message; direct dials and the attendant 4111 ring the extension as on any day,
+  // and those callers redial more. About 90 % of the day's calls (0.897 ± 0.012 over 40 replications).
+  CHECK(julafton.low() > 0.8);
+  CHECK(monday.high() < 0.1);  // only calls before 08:00 or after 16:00
 }
 
 TEST_CASE("MO4: with mobiles off limits the operator gives out numbers; allowing transfers to mobiles stops it") {
