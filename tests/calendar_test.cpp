@@ -200,6 +200,8 @@ TEST_CASE("scenario closures close a workday and beat a reduced-hours day, but a
   CHECK(cal.is_closed_day(dn(2027, 5, 7)));
   CHECK(cal.is_named_closed_day(dn(2027, 5, 7)));
   CHECK(cal.kind_of(Date{2027, 1, 5}) == DayKind::Closure);
+  CHECK(cal.name_of(dn(2027, 1, 5)) == "Trettondagsafton stängt, Trettondagsafton");
+  CHECK(cal.closing_name_of(dn(2027, 1, 5)) == "Trettondagsafton stängt");  // the eve does not close the day
   CHECK(cal.kind_of(Date{2027, 1, 6}) == DayKind::PublicHoliday);
   CHECK(cal.name_of(dn(2027, 1, 6)) == "Trettondedag jul, Stängt");
   REQUIRE(cal.closures().size() == 3);
