@@ -142,6 +142,9 @@ const std::vector<Expected> kInvalid = {
      {kInv + "unknown_kpi.yaml:3:5: error: 'targets[0]': unknown KPI 'one_call_resolutoin'; did you mean "
              "'one_call_resolution'?"}},
     {"unknown_section.yaml", {kInv + "unknown_section.yaml:2:1: error: unknown key 'demnad'; did you mean 'demand'?"}},
+    {"unknown_unit.yaml",
+     {kInv + "unknown_unit.yaml:4:5: error: unknown unit 'Unit Bb': a new unit needs 'administration' and 'people' "
+             "or 'generate', and an overlay can only change a unit its base has; did you mean 'Unit B'?"}},
     {"wrong_type_bool.yaml",
      {kInv + "wrong_type_bool.yaml:3:23: error: 'policy.transfer_to_mobile': expected true or false, got "
              "'sometimes'"}},
@@ -434,3 +437,4 @@ TEST_CASE("vaxel validate: exit 0 and a summary for good files, exit 2 and file:
   CHECK(exit_status_of(vaxel + " validate " + fixture("valid/minimal.yaml") + " " +
                        fixture("invalid/unknown_key.yaml") + " > /dev/null 2>&1") == 2);
 }
+
