@@ -6,8 +6,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <numeric>
+#include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -487,3 +490,33 @@ TEST_CASE("vaxel validate: exit 0 and a summary for good files, exit 2 and file:
                        fixture("invalid/unknown_key.yaml") + " > /dev/null 2>&1") == 2);
 }
 
+TEST_CASE("docs/scenario.md documents every key the loader accepts (model/scenario_keys.hpp)") {
+  auto read = [](const std::string& path) {
+    std::ifstream in(kRoot + path);
+    REQUIRE_MESSAGE(in.good(), path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  // Every word written in `inline code` in the reference, e.g. `{from, to}` gives "from" and "to".
+  const std::string doc = read("docs/scenario.md");
+  std::set<std::string> documented;
+  const std::regex code("`([^`\\n]*)`");
+  const std::regex word("[a-z_0-9]+");
+  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), code); it != std::sregex_iterator(); ++it) {
+    const std::string span = (*it)[1];
+    for (auto w = std::sregex_iterator(span.begin(), span.end(), word); w != std::sregex_iterator(); ++w)
+      documented.insert(w->str());
+  }
+  // The loader reads keys only through these constants, so this is the set of accepted keys.
+  const std::string keys = read("model/scenario_keys.hpp");
+  const std::regex key_constant("std::string_view k\\w+ = \"([a-z_]+)\"");
+  int count = 0;
+  for (auto it = std::sregex_iterator(keys.begin(), keys.end(), key_constant); it != std::sregex_iterator(); ++it) {
+    const std::string key = (*it)[1];
+    CAPTURE(key);
+    CHECK(documented.count(key) == 1);
+    ++count;
+  }
+  CHECK(count > 100);
+}
