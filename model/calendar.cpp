@@ -212,12 +212,18 @@ DayKind Calendar::kind_of(DayNumber day) const {
   return kind;
 }
 
-std::string Calendar::name_of(DayNumber day) const {
+namespace {
+
+// The names of the rules and closures that name a day and pass `keep`, strongest first, so "Första maj, Kristi
+// himmelsfärdsdag" (2008) and "Julafton" before a closure's name.
+template <class Keep>
+std::string names_of(const std::vector<NamedDay>& closures, DayNumber day, Keep&& keep) {
   const Date d = from_day_number(day);
-  // Strongest first, so "Första maj, Kristi himmelsfärdsdag" (2008) and "Julafton" before a closure's name.
   std::vector<std::pair<DayKind, std::string>> names;
-  for_each_swedish_rule(d, day, weekday_of(day), [&](const char* name, DayKind k) { names.emplace_back(k, name); });
-  if (const NamedDay* c = find_closure(closures_, d); c != nullptr && !c->name.empty())
+  for_each_swedish_rule(d, day, weekday_of(day), [&](const char* name, DayKind k) {
+    if (keep(k)) names.emplace_back(k, name);
+  });
+  if (const NamedDay* c = find_closure(closures, d); c != nullptr && !c->name.empty() && keep(DayKind::Closure))
     names.emplace_back(DayKind::Closure, c->name);
   std::stable_sort(names.begin(), names.end(),
                    [](const auto& a, const auto& b) { return precedence_of(a.first) > precedence_of(b.first); });
@@ -225,6 +231,16 @@ std::string Calendar::name_of(DayNumber day) const {
   for (const auto& [kind, name] : names)
     text += (text.empty() ? "" : ", ") + name;
   return text;
+}
+
+}  // namespace
+
+std::string Calendar::name_of(DayNumber day) const {
+  return names_of(closures_, day, [](DayKind) { return true; });
+}
+
+std::string Calendar::closing_name_of(DayNumber day) const {
+  return names_of(closures_, day, [](DayKind k) { return k != DayKind::ReducedHours; });
 }
 
 bool Calendar::is_summer(DayNumber day) const {

@@ -66,6 +66,10 @@ class Calendar {
   [[nodiscard]] DayKind kind_of(const Date& date) const { return kind_of(to_day_number(date)); }
   /// The Swedish name of a special day ("Julafton"), the closure's name, or "" for an ordinary day.
   [[nodiscard]] std::string name_of(DayNumber day) const;
+  /// Like name_of, but only the names that close the day (holidays, days off, closures): the reason a closed
+  /// message gives. A reduced-hours eve's name is left out, so a klämdag on 5 June is "Klämdag", not
+  /// "Klämdag, Dagen före nationaldagen".
+  [[nodiscard]] std::string closing_name_of(DayNumber day) const;
   [[nodiscard]] bool is_summer(DayNumber day) const;
   /// True for every day an ordinary office is closed: weekends, holidays, days off, closures.
   [[nodiscard]] bool is_closed_day(DayNumber day) const;

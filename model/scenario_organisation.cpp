@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <vector>
 
 #include "model/scenario_keys.hpp"
 #include "model/scenario_sections.hpp"
@@ -120,7 +122,25 @@ std::optional<GenerateSpec> read_generate(Ctx& ctx, const YNode& n, const std::s
   return g;
 }
 
-void read_unit(Ctx& ctx, const YEntry& entry, const std::string& path, OrganisationSpec& out) {
+// A unit with neither an administration nor anybody is not a unit but a change to one: an `extends` overlay
+// addresses units by name, and a misspelt name ("Byglov") would otherwise become a new, half-written unit. Say
+// so once, with the nearest unit name, rather than as two missing keys.
+bool report_unknown_unit(Ctx& ctx, const YEntry& entry, const MapView& m, const YNode& units) {
+  if (m.get(k::kAdministration) != nullptr || m.get(k::kPeople) != nullptr || m.get(k::kGenerate) != nullptr)
+    return false;
+  std::vector<std::string_view> names;
+  for (const YEntry& other : units.entries)
+    if (&other != &entry) names.push_back(other.key);
+  std::string message = "unknown unit '" + entry.key +
+                        "': a new unit needs 'administration' and 'people' or 'generate', and an overlay can only "
+                        "change a unit its base has";
+  const std::string near = did_you_mean(entry.key, names);
+  if (!near.empty()) message += "; did you mean '" + near + "'?";
+  ctx.structure(entry.key_pos, message);
+  return true;
+}
+
+void read_unit(Ctx& ctx, const YEntry& entry, const YNode& units, const std::string& path, OrganisationSpec& out) {
   MapView m(
       ctx, &entry.value, path,
       {k::kAdministration, k::kPhoneHours, k::kAnswersSimpleQuestions, k::kDemandWeight, k::kPeople, k::kGenerate});
@@ -129,6 +149,7 @@ void read_unit(Ctx& ctx, const YEntry& entry, const std::string& path, Organisat
     ctx.structure(entry.key_pos, where(path) + "a unit needs at least 'administration' and 'people' or 'generate'");
     return;
   }
+  if (report_unknown_unit(ctx, entry, m, units)) return;
   UnitSpec u;
   u.name = entry.key;
   u.pos = entry.key_pos;
@@ -238,7 +259,7 @@ void read_organisation(Ctx& ctx, const YNode* node, OrganisationSpec& out) {
       ctx.structure(units->pos, where(path) + "expected a map of units by name, got " + describe(*units));
     } else {
       for (const YEntry& e : units->entries)
-        read_unit(ctx, e, path + "." + e.key, out);
+        read_unit(ctx, e, *units, path + "." + e.key, out);
     }
   }
 }

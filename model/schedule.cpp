@@ -146,7 +146,7 @@ std::string Schedule::reopen_sentence(const Calendar& cal, WallSeconds t, bool s
 
 std::string Schedule::closed_reason(const Calendar& cal, DayNumber day) const {
   if (const DatedOverride* o = find_override(overrides, from_day_number(day))) return o->reason;
-  if (cal.is_named_closed_day(day) && !holiday_hours) return cal.name_of(day);
+  if (cal.is_named_closed_day(day) && !holiday_hours) return cal.closing_name_of(day);
   return "";
 }
 

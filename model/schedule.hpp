@@ -68,7 +68,8 @@ struct Schedule {
   /// days. "we are open now" when open at t; "we are closed until further notice" when not open in 400 days.
   [[nodiscard]] std::string reopen_sentence(const Calendar& cal, WallSeconds t, bool swedish = false) const;
   /// Why the schedule is closed on a day, for the closed message: the override's reason, else the name of the
-  /// holiday, day off or closure that closes it ("Julafton"); "" when the day follows its ordinary hours.
+  /// holiday, day off or closure that closes it ("Julafton"; a reduced-hours eve's name is not a reason); "" when
+  /// the day follows its ordinary hours.
   [[nodiscard]] std::string closed_reason(const Calendar& cal, DayNumber day) const;
   /// Total open minutes in the week (for reports and sanity checks).
   [[nodiscard]] int weekly_open_minutes() const;

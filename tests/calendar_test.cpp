@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "model/calendar.hpp"
 
@@ -168,7 +169,7 @@ TEST_CASE("reduced-hours eves end work early only on weekdays") {
   CHECK_FALSE(cal.is_closed_day(dn(2027, 1, 5)));
 }
 
-TEST_CASE("2027 has 5 weekday public holidays, 3 weekday days off and 249 working days") {
+TEST_CASE("2027 has 5 weekday public holidays, 3 weekday days off and 253 working days") {
   Calendar cal;
   int holidays = 0;
   int days_off = 0;
@@ -182,6 +183,96 @@ TEST_CASE("2027 has 5 weekday public holidays, 3 weekday days off and 249 workin
   CHECK(holidays == 5);  // 1 Jan, 6 Jan, långfredagen, annandag påsk, Kristi himmelsfärd
   CHECK(days_off == 3);  // midsommarafton, julafton, nyårsafton
   CHECK(working == 261 - 8);
+}
+
+// Every special day of 2027 and of 2032 (a leap year with the same Easter, 28 March), worked out by hand from
+// the rules of SFS 1989:253 and the de facto eves: the whole yearly list, names, kinds and what each date finally
+// is. A wrong offset, window or weekday in any one rule changes a line here.
+TEST_CASE("the special days of 2027 and 2032, computed by hand, are exactly swedish_special_days") {
+  struct Row {
+    Date date;
+    const char* name;
+    DayKind rule;
+    DayKind final_kind;  // kind_of: a reduced-hours eve on a weekend is only that weekend day
+  };
+  const auto H = DayKind::PublicHoliday;
+  const auto O = DayKind::DayOff;
+  const auto R = DayKind::ReducedHours;
+  const auto Sat = DayKind::Saturday;
+  const std::vector<Row> y2027 = {
+      {{2027, 1, 1}, "Nyårsdagen", H, H},                         // Friday
+      {{2027, 1, 5}, "Trettondagsafton", R, R},                   // Tuesday
+      {{2027, 1, 6}, "Trettondedag jul", H, H},                   // Wednesday
+      {{2027, 3, 25}, "Skärtorsdagen", R, R},                     // E-3, Thursday
+      {{2027, 3, 26}, "Långfredagen", H, H},                      // E-2
+      {{2027, 3, 27}, "Påskafton", O, O},                         // E-1
+      {{2027, 3, 28}, "Påskdagen", H, H},                         // E
+      {{2027, 3, 29}, "Annandag påsk", H, H},                     // E+1
+      {{2027, 4, 30}, "Valborgsmässoafton", R, R},                // Friday
+      {{2027, 5, 1}, "Första maj", H, H},                         // Saturday
+      {{2027, 5, 5}, "Dagen före Kristi himmelsfärdsdag", R, R},  // E+38, Wednesday
+      {{2027, 5, 6}, "Kristi himmelsfärdsdag", H, H},             // E+39
+      {{2027, 5, 15}, "Pingstafton", O, O},                       // E+48
+      {{2027, 5, 16}, "Pingstdagen", H, H},                       // E+49
+      {{2027, 6, 5}, "Dagen före nationaldagen", R, Sat},         // a Saturday: no early close
+      {{2027, 6, 6}, "Sveriges nationaldag", H, H},               // Sunday
+      {{2027, 6, 25}, "Midsommarafton", O, O},                    // Friday 19-25 June
+      {{2027, 6, 26}, "Midsommardagen", H, H},                    // Saturday 20-26 June
+      {{2027, 11, 5}, "Allhelgonaafton", R, R},                   // Friday
+      {{2027, 11, 6}, "Alla helgons dag", H, H},                  // Saturday 31 Oct-6 Nov
+      {{2027, 12, 24}, "Julafton", O, O},                         // Friday
+      {{2027, 12, 25}, "Juldagen", H, H},                         // Saturday
+      {{2027, 12, 26}, "Annandag jul", H, H},                     // Sunday
+      {{2027, 12, 31}, "Nyårsafton", O, O},                       // Friday
+  };
+  const std::vector<Row> y2032 = {
+      {{2032, 1, 1}, "Nyårsdagen", H, H},        // Thursday
+      {{2032, 1, 5}, "Trettondagsafton", R, R},  // Monday
+      {{2032, 1, 6}, "Trettondedag jul", H, H},  // Tuesday
+      {{2032, 3, 25}, "Skärtorsdagen", R, R},    // E = 28 March again
+      {{2032, 3, 26}, "Långfredagen", H, H},
+      {{2032, 3, 27}, "Påskafton", O, O},
+      {{2032, 3, 28}, "Påskdagen", H, H},
+      {{2032, 3, 29}, "Annandag påsk", H, H},
+      {{2032, 4, 30}, "Valborgsmässoafton", R, R},  // Friday
+      {{2032, 5, 1}, "Första maj", H, H},           // Saturday
+      {{2032, 5, 5}, "Dagen före Kristi himmelsfärdsdag", R, R},
+      {{2032, 5, 6}, "Kristi himmelsfärdsdag", H, H},
+      {{2032, 5, 15}, "Pingstafton", O, O},
+      {{2032, 5, 16}, "Pingstdagen", H, H},
+      {{2032, 6, 5}, "Dagen före nationaldagen", R, Sat},  // Saturday
+      {{2032, 6, 6}, "Sveriges nationaldag", H, H},        // Sunday
+      {{2032, 6, 25}, "Midsommarafton", O, O},
+      {{2032, 6, 26}, "Midsommardagen", H, H},
+      {{2032, 11, 5}, "Allhelgonaafton", R, R},
+      {{2032, 11, 6}, "Alla helgons dag", H, H},
+      {{2032, 12, 24}, "Julafton", O, O},  // Friday
+      {{2032, 12, 25}, "Juldagen", H, H},
+      {{2032, 12, 26}, "Annandag jul", H, H},
+      {{2032, 12, 31}, "Nyårsafton", O, O},
+  };
+  const Calendar cal;
+  for (const auto* rows : {&y2027, &y2032}) {
+    const int year = rows->front().date.year;
+    CAPTURE(year);
+    const auto days = swedish_special_days(year);
+    REQUIRE(days.size() == rows->size());
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+      const Row& want = (*rows)[i];
+      CAPTURE(want.name);
+      CHECK(days[i].date == want.date);
+      CHECK(days[i].name == want.name);
+      CHECK(days[i].kind == want.rule);
+      CHECK(cal.kind_of(want.date) == want.final_kind);
+    }
+  }
+  // 2032 is a leap year starting on a Thursday: 262 weekdays, less 5 weekday holidays (1 and 6 Jan, långfredagen,
+  // annandag påsk, Kristi himmelsfärd; 1 May, 6 June and Christmas fall on the weekend) and 3 weekday days off
+  // (midsommarafton, julafton, nyårsafton).
+  int working = 0;
+  for (DayNumber d = dn(2032, 1, 1); d <= dn(2032, 12, 31); ++d)
+    working += !cal.is_closed_day(d);
+  CHECK(working == 262 - 5 - 3);
 }
 
 TEST_CASE("a holiday coinciding with another keeps both names, strongest first (första maj 2008)") {
@@ -200,6 +291,8 @@ TEST_CASE("scenario closures close a workday and beat a reduced-hours day, but a
   CHECK(cal.is_closed_day(dn(2027, 5, 7)));
   CHECK(cal.is_named_closed_day(dn(2027, 5, 7)));
   CHECK(cal.kind_of(Date{2027, 1, 5}) == DayKind::Closure);
+  CHECK(cal.name_of(dn(2027, 1, 5)) == "Trettondagsafton stängt, Trettondagsafton");
+  CHECK(cal.closing_name_of(dn(2027, 1, 5)) == "Trettondagsafton stängt");  // the eve does not close the day
   CHECK(cal.kind_of(Date{2027, 1, 6}) == DayKind::PublicHoliday);
   CHECK(cal.name_of(dn(2027, 1, 6)) == "Trettondedag jul, Stängt");
   REQUIRE(cal.closures().size() == 3);

@@ -6,8 +6,11 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <numeric>
+#include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -142,6 +145,9 @@ const std::vector<Expected> kInvalid = {
      {kInv + "unknown_kpi.yaml:3:5: error: 'targets[0]': unknown KPI 'one_call_resolutoin'; did you mean "
              "'one_call_resolution'?"}},
     {"unknown_section.yaml", {kInv + "unknown_section.yaml:2:1: error: unknown key 'demnad'; did you mean 'demand'?"}},
+    {"unknown_unit.yaml",
+     {kInv + "unknown_unit.yaml:4:5: error: unknown unit 'Unit Bb': a new unit needs 'administration' and 'people' "
+             "or 'generate', and an overlay can only change a unit its base has; did you mean 'Unit B'?"}},
     {"wrong_type_bool.yaml",
      {kInv + "wrong_type_bool.yaml:3:23: error: 'policy.transfer_to_mobile': expected true or false, got "
              "'sometimes'"}},
@@ -301,6 +307,39 @@ TEST_CASE("generated organisations are deterministic and their shares are exact 
   CHECK(generated_name("Unit B", 0, 0) == a.directory.person(unit_b.people[0]).name);
 }
 
+TEST_CASE("a unit given as counts and shares: 45 people, 20 % managers, 60 % voicemail, 10 % MEX, the same twice") {
+  const std::string text =
+      "extends: minimal.yaml\n"
+      "organisation: {units: {Unit B: {generate: {people: 45, managers: 0.2, voicemail: 0.6, mex: 0.1}}}}\n";
+  const Scenario a = load_scenario_text(text, "counts.yaml", fixture("valid"));
+  const Scenario b = load_scenario_text(text, "counts.yaml", fixture("valid"));
+  const Unit& unit_b = unit_named(a, "Unit B");
+  REQUIRE(unit_b.people.size() == 45);
+  int managers = 0;
+  int voicemail = 0;
+  int mex = 0;
+  for (PersonId id : unit_b.people) {
+    const Person& p = a.directory.person(id);
+    managers += p.role == Role::Manager ? 1 : 0;
+    voicemail += p.voicemail ? 1 : 0;
+    mex += p.phone == PhoneType::Mex ? 1 : 0;
+  }
+  CHECK(managers == 9);    // 0.2 x 45
+  CHECK(voicemail == 27);  // 0.6 x 45
+  CHECK(mex == 5);         // 0.1 x 45 = 4.5, rounded half away from zero
+  REQUIRE(b.directory.people.size() == a.directory.people.size());
+  for (std::size_t i = 0; i < a.directory.people.size(); ++i) {
+    const Person& pa = a.directory.people[i];
+    const Person& pb = b.directory.people[i];
+    CHECK(pa.name == pb.name);
+    CHECK(pa.extension == pb.extension);
+    CHECK(pa.role == pb.role);
+    CHECK(pa.voicemail == pb.voicemail);
+    CHECK(pa.phone == pb.phone);
+    CHECK(pa.mobile == pb.mobile);
+  }
+}
+
 TEST_CASE("a large generated organisation stays unique without a 50,000-line file") {
   const std::string text =
       "switchboard: {hours: {weekly: {mon-fri: [\"08:00-16:00\"]}}, operators: [{name: A, shift: {weekly: "
@@ -341,6 +380,22 @@ TEST_CASE("extends: maps merge deeply, lists are replaced, a unit is addressed b
   CHECK(s.run.days == base.run.days);
   CHECK(scenario_hash(s) != scenario_hash(base));
   CHECK(s.text.find("extends") == std::string::npos);
+}
+
+TEST_CASE("extends: a list is replaced whole, also by a shorter one, while the map around it merges") {
+  // minimal.yaml lists Anna Ek and Bo Ek in Unit A. Merged element by element, a one-person list would keep Bo Ek
+  // (and Anna Ek's other keys); replaced whole, Unit A has exactly the overlay's one person.
+  const std::string text =
+      "extends: minimal.yaml\n"
+      "organisation: {units: {Unit A: {people: [{name: Cecilia Ek, extension: \"1000\"}]}}}\n";
+  const Scenario s = load_scenario_text(text, "shorter.yaml", fixture("valid"));
+  const Unit& unit_a = unit_named(s, "Unit A");
+  REQUIRE(unit_a.people.size() == 1);
+  CHECK(s.directory.person(unit_a.people[0]).name == "Cecilia Ek");
+  CHECK_FALSE(s.directory.find_person("Bo Ek").has_value());
+  CHECK_FALSE(s.directory.find_person("Anna Ek").has_value());
+  CHECK(s.directory.administration(unit_a.administration).name == "Adm");  // the unit's other keys are the base's
+  CHECK(unit_named(s, "Unit B").people.size() == 4);                       // the other unit is untouched
 }
 
 TEST_CASE("extends chains: each link adds to the one before") {
@@ -433,4 +488,35 @@ TEST_CASE("vaxel validate: exit 0 and a summary for good files, exit 2 and file:
   CHECK(exit_status_of(vaxel + " validate " + fixture("invalid/three_errors.yaml") + " 2> /dev/null") == 2);
   CHECK(exit_status_of(vaxel + " validate " + fixture("valid/minimal.yaml") + " " +
                        fixture("invalid/unknown_key.yaml") + " > /dev/null 2>&1") == 2);
+}
+
+TEST_CASE("docs/scenario.md documents every key the loader accepts (model/scenario_keys.hpp)") {
+  auto read = [](const std::string& path) {
+    std::ifstream in(kRoot + path);
+    REQUIRE_MESSAGE(in.good(), path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  // Every word written in `inline code` in the reference, e.g. `{from, to}` gives "from" and "to".
+  const std::string doc = read("docs/scenario.md");
+  std::set<std::string> documented;
+  const std::regex code("`([^`\\n]*)`");
+  const std::regex word("[a-z_0-9]+");
+  for (auto it = std::sregex_iterator(doc.begin(), doc.end(), code); it != std::sregex_iterator(); ++it) {
+    const std::string span = (*it)[1];
+    for (auto w = std::sregex_iterator(span.begin(), span.end(), word); w != std::sregex_iterator(); ++w)
+      documented.insert(w->str());
+  }
+  // The loader reads keys only through these constants, so this is the set of accepted keys.
+  const std::string keys = read("model/scenario_keys.hpp");
+  const std::regex key_constant("std::string_view k\\w+ = \"([a-z_]+)\"");
+  int count = 0;
+  for (auto it = std::sregex_iterator(keys.begin(), keys.end(), key_constant); it != std::sregex_iterator(); ++it) {
+    const std::string key = (*it)[1];
+    CAPTURE(key);
+    CHECK(documented.count(key) == 1);
+    ++count;
+  }
+  CHECK(count > 100);
 }

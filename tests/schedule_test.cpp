@@ -126,6 +126,33 @@ TEST_CASE("precedence: summer hours beat weekly hours inside a summer period onl
   CHECK(s.hours_on(cal, dn(2027, 8, 9)) == DayHours{{480, 720}, {780, 960}});
 }
 
+TEST_CASE("precedence on one date, rule by rule: override > closure > reduced-hours day > summer > weekly") {
+  // Friday 5 June 2026 is a reduced-hours eve (the day before nationaldagen). Each step adds the next stronger
+  // rule for that very date, and each time the stronger one decides the day's hours.
+  const DayNumber day = dn(2026, 6, 5);
+  Calendar cal;
+  Schedule s = weekday_schedule({{8 * 60, 12 * 60}, {13 * 60, 16 * 60}});
+  CHECK(s.hours_on(cal, day) == DayHours{{480, 720}, {780, 960}});  // 5. weekly hours
+  cal.add_summer_period(DateRange{Date{2026, 6, 1}, Date{2026, 8, 31}});
+  s.summer = WeeklyHours{};
+  for (int w = 0; w < 5; ++w)
+    s.summer->days[w] = {{9 * 60, 15 * 60}};
+  CHECK(s.hours_on(cal, day) == DayHours{{540, 900}});  // 4. summer period beats weekly hours
+  s.reduced_day_close = 11 * 60;
+  CHECK(s.hours_on(cal, day) == DayHours{{540, 660}});  // 3. reduced-hours day beats the summer hours
+  CHECK(s.is_open(cal, at(day, 11 * 60 - 1)));
+  CHECK_FALSE(s.is_open(cal, at(day, 11 * 60)));  // half-open: closed from 11:00 on
+  cal.add_closure(Date{2026, 6, 5}, "Personaldag");
+  CHECK(s.hours_on(cal, day).empty());  // 2. a closure beats the reduced-hours day
+  CHECK(s.closed_reason(cal, day) == "Personaldag");
+  s.holiday_hours = DayHours{{10 * 60, 14 * 60}};
+  CHECK(s.hours_on(cal, day) == DayHours{{600, 840}});  // ... with the holiday hours, not cut at 11:00
+  s.overrides.push_back({Date{2026, 6, 5}, {{7 * 60, 8 * 60}}, "Extra öppet"});
+  CHECK(s.hours_on(cal, day) == DayHours{{420, 480}});  // 1. the dated override beats everything
+  CHECK(*s.next_change(cal, at(day, 7 * 60)) == at(day, 8 * 60));
+  CHECK(s.hours_on(cal, dn(2026, 6, 4)) == DayHours{{540, 900}});  // the day before: summer hours only
+}
+
 TEST_CASE("an on-call schedule keeps its weekend hours on plain Sundays but closes on named holidays") {
   const Calendar cal;
   Schedule s = on_call();
@@ -194,6 +221,8 @@ TEST_CASE("T4: the reopening sentence says today, tomorrow or the weekday and da
   CHECK(s.reopen_sentence(cal, wall("2027-01-11T12:30")) == "we open again today at 13:00");
   CHECK(s.reopen_sentence(cal, wall("2027-01-11T16:30")) == "we open again tomorrow at 08:00");
   CHECK(s.reopen_sentence(cal, wall("2027-01-08T17:00")) == "we open again Monday 11 January at 08:00");
+  CHECK(s.reopen_sentence(cal, wall("2030-01-04T17:00")) == "we open again Monday 7 January at 08:00");
+  CHECK(s.reopen_sentence(cal, wall("2030-01-05T12:00")) == "we open again Monday 7 January at 08:00");
   CHECK(s.reopen_sentence(cal, wall("2027-03-25T12:05")) == "we open again Tuesday 30 March at 08:00");
   CHECK(s.reopen_sentence(cal, wall("2027-01-11T09:00")) == "we are open now");
 }
