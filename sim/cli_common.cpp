@@ -37,6 +37,9 @@ int exit_for_parse_error(const CLI::App& app, const CLI::ParseError& e) {
     std::cerr << "Run `vaxel --help` for the commands and `vaxel <command> --help` for their options.\n";
     return kExitBadInput;
   }
+  // A command that ran and says no (`vaxel erlang --staff` with no staffing meeting the target) throws
+  // CLI::RuntimeError with its own status, which CLI11 passes through without printing: that is not bad input.
+  if (dynamic_cast<const CLI::RuntimeError*>(&e) != nullptr) return e.get_exit_code();
   const int cli_status = app.exit(e);  // prints help, version, or "error: ..." with the hint to run --help
   if (cli_status == static_cast<int>(CLI::ExitCodes::Success)) return kExitOk;
   return kExitBadInput;

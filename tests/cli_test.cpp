@@ -118,3 +118,11 @@ TEST_CASE("an unknown flag or command is named on stderr and exits 2") {
   CHECK(nothing.status == 2);
   CHECK(nothing.out.find("subcommand is required") != std::string::npos);
 }
+
+TEST_CASE("a command that ran and says no exits 1, not the bad-input status 2") {
+  // vaxel erlang documents status 1 when no staffing meets the target; main once mapped it to 2 like a typo.
+  const Ran no_staffing = run(kVaxel + " erlang --arrivals-per-hour 1e12 --handle-time 180 --staff 2>&1");
+  CHECK(no_staffing.status == 1);
+  CHECK(no_staffing.out.find("no number of operators") != std::string::npos);
+  CHECK(run(kVaxel + " erlang --arrivals-per-hour 200 --handle-time 180 --operators 0 2>/dev/null").status == 2);
+}
