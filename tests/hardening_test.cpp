@@ -143,3 +143,28 @@ TEST_CASE("fuzz finding: a route line with invalid UTF-8 (Latin-1) gets a JSON e
   // The adapter goes on answering the next line.
   CHECK(nlohmann::json::parse(adapter.handle_line("{\"type\":\"switchboard\",\"open\":true}", 8))["ok"] == true);
 }
+
+TEST_CASE("limits: an alias bomb of a few hundred bytes is refused quickly, not expanded") {
+  // Ten aliases of the level below, eight levels deep: 10^8 nodes once expanded. Walking yaml-cpp's shared nodes
+  // costs per copy, so seven levels took 54 s and 2.2 GB and eight never ended before aliases were capped by
+  // the text's size.
+  std::string yaml = "name: bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 9; ++level) {
+    const std::string below = "*a" + std::to_string(level - 1);
+    yaml += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+    for (int k = 0; k < 10; ++k)
+      yaml += (k == 0 ? "" : ", ") + below;
+    yaml += "]\n";
+  }
+  REQUIRE(yaml.size() < 1000);
+  const auto start = std::chrono::steady_clock::now();
+  const std::string e = load_error(yaml);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(e.find("alias bomb") != std::string::npos);
+  CHECK(e.find("test.yaml:") != std::string::npos);
+  CHECK(seconds < 30.0);  // well under a second in Release; the bound, not the figure, is the point
+  // Anchors used as intended still load: one shift shared by two operators.
+  CHECK(load_error("extends: sotenas.yaml\nswitchboard:\n  operators:\n"
+                   "    - {name: A, shift: &day {weekly: {mon-fri: [\"08:00-16:00\"]}}}\n"
+                   "    - {name: B, shift: *day}\n") == "");
+}
