@@ -17,6 +17,8 @@ namespace {
 // Beyond this many states a solve would need hundreds of megabytes: the load is then too close to capacity for
 // an exact answer to mean anything, and we say so instead.
 constexpr std::size_t kMaxStates = 5'000'000;
+// Places x uniformisation steps when following a tagged caller (follow_tagged_caller): about a second.
+constexpr double kMaxTaggedCallerWork = 1e9;
 
 template <typename... Parts>
 std::string message(const Parts&... parts) {
@@ -120,11 +122,25 @@ QueueOutcome follow_tagged_caller(const std::vector<double>& joins, double c_mu,
   }
   if (joins.empty() || sl_seconds == 0) return out;  // nobody who waits is answered within 0 s
 
-  const std::size_t deepest = joins.size() - 1;
+  // Callers who join deeper than the last place with non-negligible mass cannot change the service level, and a
+  // caller's progress never depends on the places behind it, so the chain ends there. Without this a long
+  // truncated tail (thousands of trunk lines, mostly empty) set a huge uniform rate and the loop below ran for
+  // hours.
+  const double total_mass = std::max(out.answered + out.abandoned, 1e-300);
+  std::size_t deepest = joins.size() - 1;
+  for (double tail = 0; deepest > 0 && tail + joins[deepest] <= 1e-18 * total_mass; --deepest)
+    tail += joins[deepest];
   const double uniform_rate = c_mu + static_cast<double>(deepest + 1) * gamma;  // >= every state's exit rate
   const double mean_jumps = uniform_rate * sl_seconds;
   const auto max_jumps = static_cast<std::size_t>(std::ceil(mean_jumps + 12 * std::sqrt(mean_jumps) + 40));
   // A caller with k ahead needs k+1 jumps to be answered, so deeper states cannot matter within max_jumps.
+  // The work is places x jumps; beyond this (some seconds) the load is far past anything operators could answer,
+  // e.g. a billion calls an hour with 10 s of patience, and an exact answer would take hours: say so instead.
+  const double work = static_cast<double>(std::min(deepest, max_jumps) + 1) * static_cast<double>(max_jumps + 1);
+  if (work > kMaxTaggedCallerWork)
+    throw std::domain_error(message("too many callers waiting (", deepest + 1, " places, ", max_jumps,
+                                    " steps within the service-level threshold) to follow one through the queue; the "
+                                    "load is far beyond what the operators can answer"));
   std::vector<double> ahead(joins.begin(),
                             joins.begin() + static_cast<std::ptrdiff_t>(std::min(deepest, max_jumps)) + 1);
 

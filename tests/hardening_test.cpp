@@ -168,3 +168,14 @@ TEST_CASE("limits: an alias bomb of a few hundred bytes is refused quickly, not 
                    "    - {name: A, shift: &day {weekly: {mon-fri: [\"08:00-16:00\"]}}}\n"
                    "    - {name: B, shift: *day}\n") == "");
 }
+
+TEST_CASE("vaxel erlang: a load no number of operators could answer ends with a message, not an endless solve") {
+  // A billion calls an hour with 10 s of patience: following one caller through 2.8 million waiting places
+  // step by step would have taken hours; the staffing search now stops with the reason (exit status 1).
+  const auto start = std::chrono::steady_clock::now();
+  const Ran r = run(kVaxel + " erlang --arrivals-per-hour 1e9 --handle-time 180 --patience 10 --staff 2>&1");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(r.status == 1);
+  CHECK(r.out.find("far beyond what the operators can answer") != std::string::npos);
+  CHECK(seconds < 60.0);
+}
