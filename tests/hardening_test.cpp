@@ -9,6 +9,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -178,4 +180,30 @@ TEST_CASE("vaxel erlang: a load no number of operators could answer ends with a 
   CHECK(r.status == 1);
   CHECK(r.out.find("far beyond what the operators can answer") != std::string::npos);
   CHECK(seconds < 60.0);
+}
+
+TEST_CASE(
+    "vaxel calibrate: a call log spanning thousands of years is refused with both dates, not fitted for minutes") {
+  // Two rows 8,400 years apart (a mistyped year) made the fit walk every day between: 80 s and 2.3 GB.
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "vaxel-hardening-calibrate";
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path log = dir / "span.csv";
+  {
+    std::ofstream out(log);
+    out << "start,caller,dialled,outcome\n"
+           "1600-01-11T08:15:03,0701,0523-664000,voicemail\n"
+           "9999-01-11T08:15:03,0702,0523-664000,voicemail\n";
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const Ran r =
+      run(kVaxel + " calibrate " + log.string() + " --org " VAXEL_SOURCE_DIR "/scenarios/sotenas.yaml --out " +
+          (dir / "fitted.yaml").string() + " 2>&1");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(r.status == 2);
+  CHECK(r.out.find("1600-01-11T08:15:03 (line 2)") != std::string::npos);
+  CHECK(r.out.find("9999-01-11T08:15:03 (line 3)") != std::string::npos);
+  CHECK(r.out.find("at most 3660 days") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "fitted.yaml"));
+  CHECK(seconds < 30.0);
+  std::filesystem::remove_all(dir);
 }
