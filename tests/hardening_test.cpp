@@ -57,7 +57,7 @@ const std::string kVaxel = VAXEL_BINARY;
 }  // namespace
 
 TEST_CASE("vaxel run --json prints the same bytes with -j1, with -j2 and on a rerun") {
-  const std::string args = " run -r 4 --days 3 --warmup 1 --seed 5 --json -q";
+  const std::string args = " run -r 4 --days 3 --warmup 1 --seed 5 --json -q --no-db";  // not the user's database
   const Ran one = run(kVaxel + args + " -j1");
   const Ran two = run(kVaxel + args + " -j2");
   const Ran again = run(kVaxel + args + " -j2");
