@@ -17,7 +17,8 @@ namespace {
 // Beyond this many states a solve would need hundreds of megabytes: the load is then too close to capacity for
 // an exact answer to mean anything, and we say so instead.
 constexpr std::size_t kMaxStates = 5'000'000;
-// Places x uniformisation steps when following a tagged caller (follow_tagged_caller): about a second.
+// Places x uniformisation steps actually taken when following a tagged caller (follow_tagged_caller): about a
+// second.
 constexpr double kMaxTaggedCallerWork = 1e9;
 
 template <typename... Parts>
@@ -134,19 +135,21 @@ QueueOutcome follow_tagged_caller(const std::vector<double>& joins, double c_mu,
   const double mean_jumps = uniform_rate * sl_seconds;
   const auto max_jumps = static_cast<std::size_t>(std::ceil(mean_jumps + 12 * std::sqrt(mean_jumps) + 40));
   // A caller with k ahead needs k+1 jumps to be answered, so deeper states cannot matter within max_jumps.
-  // The work is places x jumps; beyond this (some seconds) the load is far past anything operators could answer,
-  // e.g. a billion calls an hour with 10 s of patience, and an exact answer would take hours: say so instead.
-  const double work = static_cast<double>(std::min(deepest, max_jumps) + 1) * static_cast<double>(max_jumps + 1);
-  if (work > kMaxTaggedCallerWork)
-    throw std::domain_error(message("too many callers waiting (", deepest + 1, " places, ", max_jumps,
-                                    " steps within the service-level threshold) to follow one through the queue; the "
-                                    "load is far beyond what the operators can answer"));
   std::vector<double> ahead(joins.begin(),
                             joins.begin() + static_cast<std::ptrdiff_t>(std::min(deepest, max_jumps)) + 1);
 
   double answered_by_now = 0, weight_so_far = 0;
   const double negligible = 1e-18 * std::max(out.answered + out.abandoned, 1e-300);
+  double work = 0;
   for (std::size_t n = 0; n <= max_jumps; ++n) {
+    // Each step costs the places still followed. Beyond about a second of them the load is far past anything
+    // operators could answer (a billion calls an hour with 10 s of patience: 2.8 million places, 5.6 million
+    // steps, hours of work): say so instead.
+    work += static_cast<double>(ahead.size());
+    if (work > kMaxTaggedCallerWork)
+      throw std::domain_error(message("too many callers waiting (", ahead.size(), " places, up to ", max_jumps,
+                                      " steps within the service-level threshold) to follow one through the "
+                                      "queue; the load is far beyond what the operators can answer"));
     // Poisson weight of exactly n jumps by time T, in log space so that long horizons do not underflow.
     const double weight =
         std::exp(-mean_jumps + static_cast<double>(n) * std::log(mean_jumps) - std::lgamma(static_cast<double>(n) + 1));

@@ -179,7 +179,7 @@ TEST_CASE("vaxel erlang: a load no number of operators could answer ends with a 
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(r.status == 1);
   CHECK(r.out.find("far beyond what the operators can answer") != std::string::npos);
-  CHECK(seconds < 60.0);
+  CHECK(seconds < 120.0);  // about 20 s in a Debug build on a busy machine; it never ended before
 }
 
 TEST_CASE(
