@@ -58,6 +58,12 @@ namespace {
 // copying it exhausts memory or the stack.
 constexpr std::size_t kMaxNodes = 20'000'000;
 constexpr int kMaxDepth = 64;
+// Written out, a node takes at least a byte or two of text, so more nodes than this many per byte can only come
+// from aliases expanding. yaml-cpp shares an aliased node, but walking it visits every copy, each costing about
+// 2 KB and 50 us: a seven-level bomb of 300 bytes (1.1 million nodes) took 54 s and 2.2 GB, eight levels
+// never ended. The floor leaves room for anchors reused in small files (a shift shared by every operator).
+constexpr std::size_t kMaxNodesPerByte = 8;
+constexpr std::size_t kMinNodeBudget = 20'000;
 
 // The one place yaml-cpp's 0-based marks become 1-based positions.
 SourcePos pos_of(const YAML::Mark& mark, int file) {
@@ -68,6 +74,7 @@ SourcePos pos_of(const YAML::Mark& mark, int file) {
 struct Converter {
   int file;
   Diagnostics& diags;
+  std::size_t max_nodes = kMaxNodes;
   std::size_t nodes = 0;
   bool failed = false;
 
@@ -75,9 +82,14 @@ struct Converter {
     YNode out;
     out.pos = pos_of(n.Mark(), file);
     if (failed) return out;
-    if (++nodes > kMaxNodes || depth > kMaxDepth) {
-      diags.error(out.pos, depth > kMaxDepth ? "the document nests deeper than 64 levels"
-                                             : "the document is too large (more than 20 million nodes)");
+    if (++nodes > max_nodes || depth > kMaxDepth) {
+      std::string what = "the document nests deeper than 64 levels";
+      if (depth <= kMaxDepth)
+        what = max_nodes < kMaxNodes ? "aliases expand the document beyond " + std::to_string(max_nodes) + " nodes (" +
+                                           std::to_string(kMaxNodesPerByte) +
+                                           " per byte of its text): an alias bomb, or anchors nested too deeply"
+                                     : "the document is too large (more than 20 million nodes)";
+      diags.error(out.pos, what);
       failed = true;
       return out;
     }
@@ -231,6 +243,7 @@ std::optional<YNode> parse(const std::string& text, int file, Diagnostics& diags
     return std::nullopt;
   }
   Converter converter{file, diags};
+  converter.max_nodes = std::min(kMaxNodes, std::max(kMinNodeBudget, kMaxNodesPerByte * text.size()));
   YNode doc = converter.convert(root, 0);
   if (converter.failed) return std::nullopt;
   if (doc.pos.line == 0) doc.pos = {file, 1, 1};

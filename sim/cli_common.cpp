@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <string>
 #include <utility>
 
 #include "model/scenario_loader.hpp"
@@ -20,6 +21,25 @@ int g_exit_status = kExitOk;
 }
 
 int exit_for_parse_error(const CLI::App& app, const CLI::ParseError& e) {
+  // With no subcommand CLI11 reports only "A subcommand is required" and drops what it could not place, so a
+  // typo (`vaxel --verison`, `vaxel rn`) went unnamed: name the unknown flag or command instead.
+  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr && app.get_subcommands().empty() &&
+      !app.remaining().empty()) {
+    const std::string first = app.remaining().front();
+    if (first.starts_with('-')) {
+      std::cerr << "vaxel: error: unknown option '" << first << "'\n";
+    } else {
+      std::string commands;
+      for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+        commands += (commands.empty() ? "" : ", ") + sub->get_name();
+      std::cerr << "vaxel: error: unknown command '" << first << "' (commands: " << commands << ")\n";
+    }
+    std::cerr << "Run `vaxel --help` for the commands and `vaxel <command> --help` for their options.\n";
+    return kExitBadInput;
+  }
+  // A command that ran and says no (`vaxel erlang --staff` with no staffing meeting the target) throws
+  // CLI::RuntimeError with its own status, which CLI11 passes through without printing: that is not bad input.
+  if (dynamic_cast<const CLI::RuntimeError*>(&e) != nullptr) return e.get_exit_code();
   const int cli_status = app.exit(e);  // prints help, version, or "error: ..." with the hint to run --help
   if (cli_status == static_cast<int>(CLI::ExitCodes::Success)) return kExitOk;
   return kExitBadInput;

@@ -3,6 +3,7 @@
 // extends it plus a fit report. Bad rows are listed by line on stderr and skipped; a summary ends the run.
 #include "sim/cmd_calibrate.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -10,7 +11,9 @@
 #include <optional>
 
 #include "model/scenario.hpp"
+#include "model/scenario_keys.hpp"
 #include "model/scenario_loader.hpp"
+#include "model/time.hpp"
 #include "sim/calibration.hpp"
 #include "sim/cdr.hpp"
 #include "sim/cli_common.hpp"
@@ -91,6 +94,20 @@ void add_calibrate_command(CLI::App& root) {
       std::cerr << a->log << ": ... and " << read.bad_count - static_cast<int>(read.bad.size()) << " more bad rows\n";
     if (read.records.empty()) {
       std::cerr << a->log << ": error: no usable rows (" << read.rows << " rows, " << read.bad_count << " bad)\n";
+      throw ExitRequest{kExitBadInput};
+    }
+    // A mistyped year (1027 for 2027) made the fit count every day in between: a two-row log spanning 8,400 years
+    // took 80 s and 2.3 GB. A log longer than the longest run (docs/scenario.md, "Limits") is refused instead.
+    const auto [earliest, latest] = std::minmax_element(
+        read.records.begin(), read.records.end(),
+        [](const sim::cdr::CdrRecord& x, const sim::cdr::CdrRecord& y) { return x.start_s < y.start_s; });
+    const long long span_days =
+        static_cast<long long>(model::day_of(latest->start_s)) - model::day_of(earliest->start_s) + 1;
+    if (span_days > model::keys::kMaxDays) {
+      std::cerr << a->log << ": error: the log spans " << span_days << " days, from "
+                << model::format_date_time(earliest->start_s) << " (line " << earliest->line << ") to "
+                << model::format_date_time(latest->start_s) << " (line " << latest->line << "); at most "
+                << model::keys::kMaxDays << " days are supported: is a year mistyped?\n";
       throw ExitRequest{kExitBadInput};
     }
     const sim::calibration::Result fit = sim::calibration::fit(read.records, org);

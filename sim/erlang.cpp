@@ -17,6 +17,9 @@ namespace {
 // Beyond this many states a solve would need hundreds of megabytes: the load is then too close to capacity for
 // an exact answer to mean anything, and we say so instead.
 constexpr std::size_t kMaxStates = 5'000'000;
+// Places x uniformisation steps actually taken when following a tagged caller (follow_tagged_caller): about a
+// second.
+constexpr double kMaxTaggedCallerWork = 1e9;
 
 template <typename... Parts>
 std::string message(const Parts&... parts) {
@@ -120,7 +123,14 @@ QueueOutcome follow_tagged_caller(const std::vector<double>& joins, double c_mu,
   }
   if (joins.empty() || sl_seconds == 0) return out;  // nobody who waits is answered within 0 s
 
-  const std::size_t deepest = joins.size() - 1;
+  // Callers who join deeper than the last place with non-negligible mass cannot change the service level, and a
+  // caller's progress never depends on the places behind it, so the chain ends there. Without this a long
+  // truncated tail (thousands of trunk lines, mostly empty) set a huge uniform rate and the loop below ran for
+  // hours.
+  const double total_mass = std::max(out.answered + out.abandoned, 1e-300);
+  std::size_t deepest = joins.size() - 1;
+  for (double tail = 0; deepest > 0 && tail + joins[deepest] <= 1e-18 * total_mass; --deepest)
+    tail += joins[deepest];
   const double uniform_rate = c_mu + static_cast<double>(deepest + 1) * gamma;  // >= every state's exit rate
   const double mean_jumps = uniform_rate * sl_seconds;
   const auto max_jumps = static_cast<std::size_t>(std::ceil(mean_jumps + 12 * std::sqrt(mean_jumps) + 40));
@@ -130,7 +140,16 @@ QueueOutcome follow_tagged_caller(const std::vector<double>& joins, double c_mu,
 
   double answered_by_now = 0, weight_so_far = 0;
   const double negligible = 1e-18 * std::max(out.answered + out.abandoned, 1e-300);
+  double work = 0;
   for (std::size_t n = 0; n <= max_jumps; ++n) {
+    // Each step costs the places still followed. Beyond about a second of them the load is far past anything
+    // operators could answer (a billion calls an hour with 10 s of patience: 2.8 million places, 5.6 million
+    // steps, hours of work): say so instead.
+    work += static_cast<double>(ahead.size());
+    if (work > kMaxTaggedCallerWork)
+      throw std::domain_error(message("too many callers waiting (", ahead.size(), " places, up to ", max_jumps,
+                                      " steps within the service-level threshold) to follow one through the "
+                                      "queue; the load is far beyond what the operators can answer"));
     // Poisson weight of exactly n jumps by time T, in log space so that long horizons do not underflow.
     const double weight =
         std::exp(-mean_jumps + static_cast<double>(n) * std::log(mean_jumps) - std::lgamma(static_cast<double>(n) + 1));

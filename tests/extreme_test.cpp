@@ -96,6 +96,8 @@ TEST_CASE("extreme: no operators at all: every switchboard call ends without an 
   CHECK(outcome(r, "answered_by_operator") == 0);
   CHECK(outcome(r, "message_taken") == 0);
   CHECK(r.kpi("one_call_resolution")->mean < 0.5);  // only direct dials can still reach someone
+  // Nobody ever leaves the queue by being answered: the queue and the trunk lines bound what is alive at once.
+  CHECK(max_child_rss_mib() < 1024.0);
 }
 
 TEST_CASE("extreme: everyone absent all day: nobody is reached, and callers get voicemail, messages or return times") {
@@ -110,6 +112,8 @@ TEST_CASE("extreme: everyone absent all day: nobody is reached, and callers get 
   CHECK(outcome(r, "talked_to_colleague") == 0);
   CHECK(outcome(r, "voicemail") + outcome(r, "message_taken") + outcome(r, "return_time_given") > 0);
   CHECK(r.kpi("one_call_resolution")->mean < 0.4);  // simple questions and international calls still resolve
+  // Every errand ends in a callback promise or a message; the pending ones must not pile up in memory.
+  CHECK(max_child_rss_mib() < 1024.0);
 }
 
 TEST_CASE("extreme: a fortnight of closures: switchboard calls meet the closed message (T4), nobody is reached") {
@@ -124,6 +128,7 @@ TEST_CASE("extreme: a fortnight of closures: switchboard calls meet the closed m
   CHECK(r.kpi("closed")->mean > 0.8);
   CHECK(count(r, "answered") == 0);
   CHECK(outcome(r, "talked_to_person") + outcome(r, "talked_to_colleague") == 0);
+  CHECK(max_child_rss_mib() < 1024.0);
 }
 
 TEST_CASE("extreme: 50,000 people and 10 operators (scenarios/bench/large.yaml) run in bounded memory") {
@@ -147,6 +152,8 @@ TEST_CASE("extreme: a week in which nobody answers their phone ends in voicemail
   CHECK(outcome(r, "voicemail") + outcome(r, "message_taken") + outcome(r, "return_time_given") +
             outcome(r, "no_answer") >
         0.3 * count(r, "calls"));
+  // Unanswered errands come back as repeat calls; they must end, not grow without bound.
+  CHECK(max_child_rss_mib() < 1024.0);
 }
 
 TEST_CASE("limits: a run beyond the errand limit is refused before it starts, not run for days") {

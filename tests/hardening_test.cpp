@@ -9,6 +9,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -55,7 +57,7 @@ const std::string kVaxel = VAXEL_BINARY;
 }  // namespace
 
 TEST_CASE("vaxel run --json prints the same bytes with -j1, with -j2 and on a rerun") {
-  const std::string args = " run -r 4 --days 3 --warmup 1 --seed 5 --json -q";
+  const std::string args = " run -r 4 --days 3 --warmup 1 --seed 5 --json -q --no-db";  // not the user's database
   const Ran one = run(kVaxel + args + " -j1");
   const Ran two = run(kVaxel + args + " -j2");
   const Ran again = run(kVaxel + args + " -j2");
@@ -142,4 +144,66 @@ TEST_CASE("fuzz finding: a route line with invalid UTF-8 (Latin-1) gets a JSON e
   CHECK(j["error"].get<std::string>().find("line 7") == 0);
   // The adapter goes on answering the next line.
   CHECK(nlohmann::json::parse(adapter.handle_line("{\"type\":\"switchboard\",\"open\":true}", 8))["ok"] == true);
+}
+
+TEST_CASE("limits: an alias bomb of a few hundred bytes is refused quickly, not expanded") {
+  // Ten aliases of the level below, eight levels deep: 10^8 nodes once expanded. Walking yaml-cpp's shared nodes
+  // costs per copy, so seven levels took 54 s and 2.2 GB and eight never ended before aliases were capped by
+  // the text's size.
+  std::string yaml = "name: bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 9; ++level) {
+    const std::string below = "*a" + std::to_string(level - 1);
+    yaml += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+    for (int k = 0; k < 10; ++k)
+      yaml += (k == 0 ? "" : ", ") + below;
+    yaml += "]\n";
+  }
+  REQUIRE(yaml.size() < 1000);
+  const auto start = std::chrono::steady_clock::now();
+  const std::string e = load_error(yaml);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(e.find("alias bomb") != std::string::npos);
+  CHECK(e.find("test.yaml:") != std::string::npos);
+  CHECK(seconds < 30.0);  // well under a second in Release; the bound, not the figure, is the point
+  // Anchors used as intended still load: one shift shared by two operators.
+  CHECK(load_error("extends: sotenas.yaml\nswitchboard:\n  operators:\n"
+                   "    - {name: A, shift: &day {weekly: {mon-fri: [\"08:00-16:00\"]}}}\n"
+                   "    - {name: B, shift: *day}\n") == "");
+}
+
+TEST_CASE("vaxel erlang: a load no number of operators could answer ends with a message, not an endless solve") {
+  // A billion calls an hour with 10 s of patience: following one caller through 2.8 million waiting places
+  // step by step would have taken hours; the staffing search now stops with the reason (exit status 1).
+  const auto start = std::chrono::steady_clock::now();
+  const Ran r = run(kVaxel + " erlang --arrivals-per-hour 1e9 --handle-time 180 --patience 10 --staff 2>&1");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(r.status == 1);
+  CHECK(r.out.find("far beyond what the operators can answer") != std::string::npos);
+  CHECK(seconds < 120.0);  // about 20 s in a Debug build on a busy machine; it never ended before
+}
+
+TEST_CASE(
+    "vaxel calibrate: a call log spanning thousands of years is refused with both dates, not fitted for minutes") {
+  // Two rows 8,400 years apart (a mistyped year) made the fit walk every day between: 80 s and 2.3 GB.
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / "vaxel-hardening-calibrate";
+  std::filesystem::create_directories(dir);
+  const std::filesystem::path log = dir / "span.csv";
+  {
+    std::ofstream out(log);
+    out << "start,caller,dialled,outcome\n"
+           "1600-01-11T08:15:03,0701,0523-664000,voicemail\n"
+           "9999-01-11T08:15:03,0702,0523-664000,voicemail\n";
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const Ran r =
+      run(kVaxel + " calibrate " + log.string() + " --org " VAXEL_SOURCE_DIR "/scenarios/sotenas.yaml --out " +
+          (dir / "fitted.yaml").string() + " 2>&1");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(r.status == 2);
+  CHECK(r.out.find("1600-01-11T08:15:03 (line 2)") != std::string::npos);
+  CHECK(r.out.find("9999-01-11T08:15:03 (line 3)") != std::string::npos);
+  CHECK(r.out.find("at most 3660 days") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "fitted.yaml"));
+  CHECK(seconds < 30.0);
+  std::filesystem::remove_all(dir);
 }
