@@ -1,6 +1,6 @@
 // The live adapter (docs/route-protocol.md): recorded JSON-line sessions piped through the adapter on streams
 // and through the `vaxel route` binary, compared line by line with the expected output; and the single-line
-// contract: a malformed or out-of-order line gets an error naming its line and processing goes on.
+// contract: a malformed, out-of-order or out-of-range line gets an error naming its line and processing goes on.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -93,6 +93,33 @@ TEST_CASE("route adapter: a bad line names its line number and the problem, and 
       adapter.handle_line(R"({"type":"event","call":"x","t":"2027-01-11T10:00:05","event":"busy"})", 11);
   CHECK(order.find("line 11: this event does not fit the call's current phase") != std::string::npos);
   CHECK(adapter.calls_in_progress() == 1);
+}
+
+TEST_CASE("route adapter: out-of-range numbers are refused with the line number, not wrapped or overflowed") {
+  vaxel::sim::RouteAdapter adapter(test_scenario());
+  // 1e308 s overflowed the calendar arithmetic (UBSan); 99999999999 operators wrapped to 1215752191.
+  const std::string far =
+      adapter.handle_line(R"({"type":"call","call":"x","t":1e308,"entry":"main","intent":"question"})", 3);
+  CHECK(far.find("line 3: field 't' is 1e+308 seconds, outside the years 0001-9999") != std::string::npos);
+  CHECK(adapter.calls_in_progress() == 0);
+  const std::string past = adapter.handle_line(R"({"type":"switchboard","reopens":-1e308})", 4);
+  CHECK(past.find("line 4: field 'reopens'") != std::string::npos);
+  const std::string back =
+      adapter.handle_line(R"({"type":"presence","person":"4101","state":"referral","return":1e300})", 5);
+  CHECK(back.find("line 5: field 'return'") != std::string::npos);
+  const std::string many = adapter.handle_line(R"({"type":"switchboard","operators_free":99999999999})", 6);
+  CHECK(many.find("line 6: field 'operators_free' must be a whole number from 0 to 1000000") != std::string::npos);
+  CHECK(adapter.world().operators_free() == 1);  // refused: unchanged
+  // A refused switchboard line changes nothing, not even the fields before the bad one.
+  const std::string half = adapter.handle_line(R"({"type":"switchboard","open":false,"queue_length":-1})", 9);
+  CHECK(half.find("line 9: field 'queue_length'") != std::string::npos);
+  CHECK(adapter.world().switchboard_open(monday_10()));
+  const std::string wait = adapter.handle_line(R"({"type":"switchboard","expected_wait_s":1e308})", 7);
+  CHECK(wait.find("line 7: field 'expected_wait_s'") != std::string::npos);
+  // Seconds inside the range still work: 2027-01-11 10:00 local as a number.
+  const std::string ok =
+      adapter.handle_line(R"({"type":"call","call":"y","t":1799661600,"entry":"main","intent":"international"})", 8);
+  CHECK(ok.find("\"actions\"") != std::string::npos);
 }
 
 TEST_CASE("vaxel route: the binary answers a recorded session on the default scenario line by line") {
