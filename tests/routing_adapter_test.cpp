@@ -1,9 +1,16 @@
 // The live adapter (docs/route-protocol.md): recorded JSON-line sessions piped through the adapter on streams
-// and through the `vaxel route` binary, compared line by line with the expected output; and the single-line
-// contract: a malformed, out-of-order or out-of-range line gets an error naming its line and processing goes on.
+// and through the `vaxel route` binary, compared line by line with the expected output; the binary driven live
+// through pipes (each answer flushed before end of input); and the single-line contract: a malformed, out-of-order or
+// out-of-range line gets an error naming its line, and processing goes on.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -62,6 +69,81 @@ void compare_with_golden(const std::vector<std::string>& got, const std::string&
     CHECK_MESSAGE(got[i] == expected[i], "output line ", i + 1, " of ", expected_path);
   CHECK(got.size() == expected.size());
 }
+
+// `vaxel route` as a live PBX would drive it: a pipe each way, stdin kept open.
+struct LiveRoute {
+  pid_t pid = -1;
+  int to_child = -1;
+  int from_child = -1;
+  std::string pending;  // read but not yet returned
+
+  LiveRoute() {
+    int in[2];
+    int out[2];
+    REQUIRE(::pipe(in) == 0);
+    REQUIRE(::pipe(out) == 0);
+    pid = ::fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+      ::dup2(in[0], 0);
+      ::dup2(out[1], 1);
+      const int null = ::open("/dev/null", O_WRONLY);
+      if (null >= 0) ::dup2(null, 2);
+      ::close(in[0]);
+      ::close(in[1]);
+      ::close(out[0]);
+      ::close(out[1]);
+      const std::string scenario = std::string(VAXEL_SOURCE_DIR) + "/scenarios/sotenas.yaml";
+      ::execl(VAXEL_BINARY, VAXEL_BINARY, "route", "--scenario", scenario.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(in[0]);
+    ::close(out[1]);
+    to_child = in[1];
+    from_child = out[0];
+  }
+  LiveRoute(const LiveRoute&) = delete;
+  LiveRoute& operator=(const LiveRoute&) = delete;
+  ~LiveRoute() {
+    close_input();
+    if (from_child >= 0) ::close(from_child);
+    if (pid > 0 && ::waitpid(pid, nullptr, WNOHANG) == 0) {
+      ::kill(pid, SIGTERM);
+      ::waitpid(pid, nullptr, 0);
+    }
+  }
+
+  void send(const std::string& line) {
+    const std::string text = line + "\n";
+    REQUIRE(::write(to_child, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+  }
+  void close_input() {
+    if (to_child >= 0) ::close(to_child);
+    to_child = -1;
+  }
+  /// The next output line, or "" if none came within timeout_ms (a reply stuck in a buffer).
+  std::string next_line(int timeout_ms) {
+    for (;;) {
+      if (auto nl = pending.find('\n'); nl != std::string::npos) {
+        std::string line = pending.substr(0, nl);
+        pending.erase(0, nl + 1);
+        return line;
+      }
+      pollfd p{from_child, POLLIN, 0};
+      if (::poll(&p, 1, timeout_ms) <= 0) return {};
+      char buffer[4096];
+      const ssize_t n = ::read(from_child, buffer, sizeof buffer);
+      if (n <= 0) return {};
+      pending.append(buffer, static_cast<std::size_t>(n));
+    }
+  }
+  int exit_status() {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    pid = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+};
 
 }  // namespace
 
@@ -137,4 +219,26 @@ TEST_CASE("vaxel route: the binary answers a recorded session on the default sce
   const std::string bad = std::string(VAXEL_BINARY) + " route --scenario /no/such/file.yaml < /dev/null 2> /dev/null";
   const int status = std::system(bad.c_str());
   CHECK(WEXITSTATUS(status) == 2);
+}
+
+TEST_CASE("vaxel route: each answer is flushed while stdin is still open (a live PBX waits for it)") {
+  LiveRoute live;
+  // Generous timeouts: the binary loads the scenario first, and the machine may be busy. A reply kept in a
+  // stdio buffer would only come at end of input, so it would miss them however long they are.
+  live.send(R"({"type":"call","call":"q","t":"2027-01-12T09:15:00","entry":"main","intent":"question"})");
+  const std::string first = live.next_line(20000);
+  CHECK(first.rfind(R"({"line":1,"call":"q","actions":[{"action":"play","message":"greeting")", 0) == 0);
+  live.send("not json");  // malformed: answered with the line number, and the session goes on
+  const std::string second = live.next_line(5000);
+  CHECK(second.rfind(R"({"line":2,"error":"line 2: malformed JSON)", 0) == 0);
+  live.send(R"({"type":"event","call":"q","t":"2027-01-12T09:14:00","event":"operator_answered"})");  // back in time
+  CHECK(live.next_line(5000) ==
+        R"({"line":3,"call":"q","error":"line 3: the event is earlier than the call's previous event"})");
+  live.send(R"({"type":"event","call":"q","t":"2027-01-12T09:16:00","event":"operator_answered"})");
+  const std::string fourth = live.next_line(5000);
+  CHECK(fourth.rfind(R"({"line":4,"call":"q","actions":[{"action":"operator_task","task":"answer"})", 0) == 0);
+  CHECK(live.next_line(200).empty());  // exactly one answer per line
+  live.close_input();
+  CHECK(live.next_line(5000).empty());
+  CHECK(live.exit_status() == 0);
 }
