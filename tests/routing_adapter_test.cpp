@@ -1,7 +1,8 @@
 // The live adapter (docs/route-protocol.md): recorded JSON-line sessions piped through the adapter on streams
 // and through the `vaxel route` binary, compared line by line with the expected output; the binary driven live
-// through pipes (each answer flushed before end of input); and the single-line contract: a malformed, out-of-order or
-// out-of-range line gets an error naming its line, and processing goes on.
+// through pipes (each answer flushed before end of input); the protocol page's example sessions; and the
+// single-line contract: a malformed, out-of-order or out-of-range line gets an error naming its line, and
+// processing goes on.
 #include <doctest/doctest.h>
 
 #include <fcntl.h>
@@ -241,4 +242,44 @@ TEST_CASE("vaxel route: each answer is flushed while stdin is still open (a live
   live.close_input();
   CHECK(live.next_line(5000).empty());
   CHECK(live.exit_status() == 0);
+}
+
+// The example sessions of docs/route-protocol.md: every fenced block made only of JSON lines, taken in pairs
+// (input, then its output), run through the binary on the default scenario as a reader would run them.
+TEST_CASE("docs/route-protocol.md: the example sessions are what `vaxel route` prints") {
+  const std::vector<std::string> doc = lines_of_file(std::string(VAXEL_SOURCE_DIR) + "/docs/route-protocol.md");
+  std::vector<std::vector<std::string>> blocks;
+  bool in_block = false;
+  for (const std::string& line : doc) {
+    if (line.rfind("```", 0) == 0) {
+      in_block = !in_block;
+      if (in_block) blocks.emplace_back();
+      continue;
+    }
+    if (in_block) blocks.back().push_back(line);
+  }
+  std::erase_if(blocks, [](const std::vector<std::string>& b) {
+    return b.empty() || std::any_of(b.begin(), b.end(), [](const std::string& l) { return l.rfind('{', 0) != 0; });
+  });
+  REQUIRE(blocks.size() == 4);  // two sessions, each input and output
+  for (std::size_t i = 0; i + 1 < blocks.size(); i += 2) {
+    const std::string base = (std::filesystem::temp_directory_path() /
+                              ("vaxel_route_doc_" + std::to_string(::getpid()) + "_" + std::to_string(i)))
+                                 .string();
+    {
+      std::ofstream in(base + ".in");
+      for (const std::string& l : blocks[i])
+        in << l << '\n';
+    }
+    const std::string cmd = std::string(VAXEL_BINARY) + " route --scenario " + VAXEL_SOURCE_DIR +
+                            "/scenarios/sotenas.yaml < " + base + ".in > " + base + ".out 2> /dev/null";
+    CHECK(std::system(cmd.c_str()) == 0);
+    const std::vector<std::string> got = lines_of_file(base + ".out");
+    std::remove((base + ".in").c_str());
+    std::remove((base + ".out").c_str());
+    const std::vector<std::string>& expected = blocks[i + 1];
+    CHECK_MESSAGE(got.size() == expected.size(), "example session ", i / 2 + 1);
+    for (std::size_t k = 0; k < std::min(got.size(), expected.size()); ++k)
+      CHECK_MESSAGE(got[k] == expected[k], "example session ", i / 2 + 1, ", output line ", k + 1);
+  }
 }
