@@ -283,3 +283,26 @@ TEST_CASE("docs/route-protocol.md: the example sessions are what `vaxel route` p
       CHECK_MESSAGE(got[k] == expected[k], "example session ", i / 2 + 1, ", output line ", k + 1);
   }
 }
+
+TEST_CASE("T4: the closed message takes its opening hours from the switchboard's schedule, on-call numbers too") {
+  const Scenario sotenas = load_scenario_file(std::string(VAXEL_SOURCE_DIR) + "/scenarios/sotenas.yaml");
+  vaxel::sim::RouteAdapter adapter(sotenas);
+  long line = 0;
+  auto closed_text = [&](const std::string& t) {
+    const std::string reply = adapter.handle_line(
+        R"({"type":"call","call":"c","t":")" + t + R"(","entry":"main","intent":"question"})", ++line);
+    const std::string key = R"("message":"closed","text":")";
+    const auto at = reply.find(key);
+    if (at == std::string::npos) return std::string("(not closed) ") + reply;
+    const auto start = at + key.size();
+    return reply.substr(start, reply.find('"', start) - start);
+  };
+  const std::string on_call = " On-call numbers: Socialjouren 0523-664990, VA-jouren 0523-664991.";
+  CHECK(closed_text("2027-01-15T17:00:00") ==
+        "The switchboard is closed. We open again Monday 18 January at 08:00." + on_call);  // Friday evening
+  CHECK(closed_text("2027-01-12T07:00:00") == "The switchboard is closed. We open again today at 08:00." + on_call);
+  // The day before Epiphany closes at 13:00 (reduced_day_close), and the holiday stays closed.
+  CHECK(closed_text("2027-01-05T14:00:00") ==
+        "The switchboard is closed. We open again Thursday 7 January at 08:00." + on_call);
+  CHECK(closed_text("2027-01-05T12:59:00").rfind("(not closed)", 0) == 0);
+}
