@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <istream>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -89,7 +90,15 @@ std::string text_field(const json& j, const char* key) {
 }
 
 WallSeconds time_value(const json& v, const char* key) {
-  if (v.is_number()) return v.get<double>();
+  // Seconds are held to the years a written time may have (0001-9999): beyond them the calendar arithmetic
+  // overflows (a PBX sending 1e308 crashed the sanitized build).
+  static const WallSeconds kEarliest = at(to_day_number(Date{1, 1, 1}), 0);
+  static const WallSeconds kLatest = at(to_day_number(Date{9999, 12, 31}), kMinutesPerDay);
+  if (v.is_number()) {
+    const WallSeconds t = v.get<double>();
+    if (t >= kEarliest && t < kLatest) return t;
+    throw LineError(fmt::format("field '{}' is {} seconds, outside the years 0001-9999", key, v.dump()));
+  }
   WallSeconds t = 0.0;
   if (v.is_string() && parse_date_time(v.get<std::string>(), t)) return t;
   throw LineError(fmt::format("field '{}' must be a time like \"2027-01-11T10:00:00\" or seconds", key));
@@ -278,26 +287,44 @@ std::string RouteAdapter::handle_line(std::string_view line, long line_no) {
       world_.set_presence(person, p);
       reply["ok"] = true;
     } else if (type == "switchboard") {
+      // Read every field before changing anything, so a refused line leaves the world as it was.
+      auto open_override = world_.open_override;
+      auto reopens = world_.reopens;
+      int operators_free = world_.operators_free_;
+      int queue_length = world_.queue_length_;
+      double expected_wait_s = world_.expected_wait_s_;
       if (in.contains("open")) {
         const json& open = in["open"];
         if (!open.is_boolean() && !open.is_null())
           throw LineError("field 'open' must be true, false or null (null: by the opening hours)");
-        world_.open_override = open.is_null() ? std::nullopt : std::optional<bool>(open.get<bool>());
+        open_override = open.is_null() ? std::nullopt : std::optional<bool>(open.get<bool>());
       }
-      if (in.contains("reopens")) world_.reopens = optional_time(in, "reopens");
+      if (in.contains("reopens")) reopens = optional_time(in, "reopens");
+      constexpr std::int64_t kMaxCount = 1'000'000;
       auto count = [&](const char* key, int& target) {
         if (!in.contains(key)) return;
-        if (!in[key].is_number_integer() || in[key].get<int>() < 0)
-          throw LineError(fmt::format("field '{}' must be a whole number >= 0", key));
-        target = in[key].get<int>();
+        // Read wide first: get<int>() would silently wrap 99999999999 to a plausible count.
+        const json& v = in[key];
+        if (!v.is_number_integer() || v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > kMaxCount)
+          throw LineError(fmt::format("field '{}' must be a whole number from 0 to {}", key, kMaxCount));
+        target = static_cast<int>(v.get<std::int64_t>());
       };
-      count("operators_free", world_.operators_free_);
-      count("queue_length", world_.queue_length_);
+      count("operators_free", operators_free);
+      count("queue_length", queue_length);
       if (in.contains("expected_wait_s")) {
-        if (!in["expected_wait_s"].is_number() || in["expected_wait_s"].get<double>() < 0)
-          throw LineError("field 'expected_wait_s' must be a number of seconds >= 0");
-        world_.expected_wait_s_ = in["expected_wait_s"].get<double>();
+        // Bounded so the callback offer's "about N minutes" stays a number (1e308 s overflowed it).
+        constexpr double kMaxWaitS = 365.0 * kSecondsPerDay;
+        const json& v = in["expected_wait_s"];
+        if (!v.is_number() || v.get<double>() < 0 || v.get<double>() > kMaxWaitS)
+          throw LineError(
+              fmt::format("field 'expected_wait_s' must be a number of seconds from 0 to {:.0f}", kMaxWaitS));
+        expected_wait_s = v.get<double>();
       }
+      world_.open_override = open_override;
+      world_.reopens = reopens;
+      world_.operators_free_ = operators_free;
+      world_.queue_length_ = queue_length;
+      world_.expected_wait_s_ = expected_wait_s;
       reply["ok"] = true;
     } else if (type == "phone_hours") {
       const UnitId unit = unit_field(d, in, "unit");

@@ -37,6 +37,33 @@ TEST_CASE("M1: every path that ends with no person, no voicemail and no message 
        person_call(kDirect, kBo),
        {{E::Arrived, "play:referral finish:unanswered"}},
        OutcomeReason::Unanswered},
+      {"direct dial to Bo off duty after hours: nothing rings, nothing catches it",
+       [](FakeWorld& w, Policy&) {
+         w.open = false;
+         w.set(kBo, PresenceState::OffDuty);
+       },
+       person_call(kDirect, kBo),
+       {{E::Arrived, "finish:no_answer"}},
+       OutcomeReason::NoAnswer},
+      {"direct dial to Bo forwarded to Cecilia, who is off duty too, after hours (M8b)",
+       [](FakeWorld& w, Policy&) {
+         w.open = false;
+         w.forward(kBo, kCecilia);
+         w.set(kCecilia, PresenceState::OffDuty);
+       },
+       person_call(kDirect, kBo),
+       {{E::Arrived, "finish:no_answer"}},
+       OutcomeReason::NoAnswer},
+      {"attendant 4111 to Bo after hours rings out (M6)",
+       closed,
+       person_call(kAttendant, kBo),
+       {{E::Arrived, "play:greeting ring:Bo Ek"}, {E::NoAnswer, "finish:no_answer"}},
+       OutcomeReason::NoAnswer},
+      {"direct dial to Eva's stale extension after hours (F2)",
+       closed,
+       person_call(kDirect, kEva),
+       {{E::Arrived, "ring:Eva Gran"}, {E::Unreachable, "finish:no_answer"}},
+       OutcomeReason::NoAnswer},
       {"the switchboard gives up waiting: no callback policy, no voicemail",
        nullptr,
        person_call(kMain, kBo),
@@ -301,6 +328,23 @@ TEST_CASE("F2: a stale directory entry makes the transfer fail and the operator 
         {E::OperatorAnswered, "operator_task:referral offer:colleague/message(David Falk)"},
         chose(Option::Message, "operator_task:message take_message:Omsorg finish:message_taken")},
        OutcomeReason::MessageTaken},
+      {"Bo moved but the directory still has him in Bygglov: a colleague of the unit it lists, not his own pick",
+       [](FakeWorld& w, Policy&) { w.dir.people[kBo.value].status = DirectoryStatus::Moved; },
+       person_call(kMain, kBo),
+       {{E::Arrived, "play:greeting enqueue"},
+        {E::OperatorAnswered, "operator_task:transfer ring:Bo Ek"},
+        {E::Unreachable, "enqueue:returning"},
+        {E::OperatorAnswered, "operator_task:referral offer:colleague/message(Anna Berg)"},
+        chose(Option::Colleague, "operator_task:transfer ring:Anna Berg"),
+        {E::TargetAnswered, "connect:Anna Berg finish:talked_to_colleague"}},
+       OutcomeReason::TalkedToColleague},
+      {"direct dial to Eva's stale extension: no voicemail of hers, the operator takes over",
+       nullptr,
+       person_call(kDirect, kEva),
+       {{E::Arrived, "ring:Eva Gran"},
+        {E::Unreachable, "enqueue"},
+        {E::OperatorAnswered, "operator_task:referral offer:colleague/message(David Falk)"}},
+       OutcomeReason::None},
   });
   FakeWorld world;
   Drive call(world, person_call(kMain, kEva));

@@ -4,6 +4,7 @@
 // are refused without touching the state, and the same inputs always give the same actions.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <type_traits>
@@ -215,6 +216,16 @@ std::uint64_t run_random_calls(std::uint32_t seed, int calls, bool check) {
         mix(static_cast<std::uint64_t>(a.time_s));
       }
       if (check) check_actions(before, s, out, world, policy);
+      if (check && s.ended() && s.outcome.violates_m1() && world.open) {
+        // M1: while the switchboard is open the operator catches every call that would ring out, so a call
+        // ends with nobody only at the queue (full with overflow busy, or the switchboard's own timeout).
+        const bool queue_full = std::any_of(out.begin(), out.end(), [](const Action& a) {
+          return a.kind == ActionKind::PlayMessage && a.message == MessageKind::QueueFull;
+        });
+        CHECK_MESSAGE((e.kind == EventKind::QueueTimeout || queue_full), "call ", n, " violates M1 at ",
+                      std::string(to_string(e.kind)),
+                      " with the switchboard open: ", std::string(to_string(s.outcome.reason)));
+      }
     }
     if (check && s.phase != CallPhase::Created) {
       CHECK_MESSAGE(s.ended(), "call ", n, " still ", std::string(to_string(s.phase)), " after 300 events");
@@ -229,7 +240,9 @@ std::uint64_t run_random_calls(std::uint32_t seed, int calls, bool check) {
 
 }  // namespace
 
-TEST_CASE("routing property: random event sequences always end, within the step bound, with valid actions") {
+TEST_CASE(
+    "routing property: random event sequences always end, within the step bound, with valid actions (M1, T3a, MO4, "
+    "F2)") {
   run_random_calls(20270111u, 5000, true);
 }
 
