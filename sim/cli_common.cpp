@@ -169,4 +169,11 @@ std::size_t display_width(std::string_view text) {
   return width;
 }
 
+std::string extends_path(const std::string& scenario, const std::string& overlay) {
+  namespace fs = std::filesystem;
+  const fs::path overlay_dir = fs::absolute(overlay).parent_path().lexically_normal();
+  const fs::path rel = fs::absolute(scenario).lexically_normal().lexically_relative(overlay_dir);
+  return rel.empty() ? fs::absolute(scenario).string() : rel.generic_string();
+}
+
 }  // namespace vaxel::cli

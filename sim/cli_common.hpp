@@ -94,6 +94,10 @@ void add_db_flags(CLI::App* cmd, RunFlags& flags);
 /// column). fmt pads by the same count, so tables sized with this line up.
 std::size_t display_width(std::string_view text);
 
+/// How an overlay written to `overlay` names `scenario` in its `extends:`: relative to the overlay's folder (the
+/// loader resolves `extends` from there), so the overlay can be run wherever it was written.
+std::string extends_path(const std::string& scenario, const std::string& overlay);
+
 /// Appends a finished run to the database the flags select (none with --no-db) and says so on stderr unless
 /// --quiet. A database that cannot be written is a warning on stderr, not a failure: the results were printed.
 std::optional<std::int64_t> store_run(const RunFlags& flags, const sim::ExperimentResult& result,

@@ -32,14 +32,6 @@ struct CalibrateArgs {
   int max_listed = 20;
 };
 
-/// The org file as the overlay's `extends:` names it: relative to the overlay's folder.
-std::string extends_path(const std::string& org, const std::string& out) {
-  namespace fs = std::filesystem;
-  const fs::path out_dir = fs::absolute(out).parent_path();
-  const fs::path rel = fs::absolute(org).lexically_normal().lexically_relative(out_dir.lexically_normal());
-  return rel.empty() ? fs::absolute(org).string() : rel.generic_string();
-}
-
 void write_file(const std::string& path, const std::string& text, const char* what) {
   std::ofstream f(path);
   if (f) f << text;

@@ -67,7 +67,7 @@ void add_staff_command(CLI::App& root) {
       }
       f << "# Staffing found by `vaxel staff " << a->file << "` (seed " << options.seed << ", " << options.replications
         << " replications x " << options.days << " days).\n"
-        << sim::plan_overlay_yaml(base, a->file, r.plan);
+        << sim::plan_overlay_yaml(base, extends_path(a->file, a->write), r.plan);
       if (!a->flags.quiet) std::cerr << "wrote " << a->write << "\n";
     }
     if (a->flags.json) {

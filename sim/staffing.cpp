@@ -211,10 +211,9 @@ StaffingPlan seed_plan(const model::Scenario& s, int max_operators) {
   return plan;
 }
 
-std::string plan_overlay_yaml(const model::Scenario& base, const std::string& file, const StaffingPlan& plan) {
-  namespace fs = std::filesystem;
-  std::string y = fmt::format("extends: \"{}\"\nname: \"{} staffed\"\nswitchboard:\n  operators:\n",
-                              fs::path(file).filename().string(), base.name);
+std::string plan_overlay_yaml(const model::Scenario& base, const std::string& extends, const StaffingPlan& plan) {
+  std::string y =
+      fmt::format("extends: \"{}\"\nname: \"{} staffed\"\nswitchboard:\n  operators:\n", extends, base.name);
   for (int k = 1; k <= plan.peak(); ++k) {
     y += fmt::format("    - name: \"Telefonist {}\"\n      shift:\n        weekly: {{", k);
     bool first_day = true;
@@ -246,8 +245,8 @@ std::string plan_overlay_yaml(const model::Scenario& base, const std::string& fi
 
 model::Scenario scenario_with_plan(const model::Scenario& base, const std::string& file, const StaffingPlan& plan) {
   namespace fs = std::filesystem;
-  model::Scenario s = model::load_scenario_text(plan_overlay_yaml(base, file, plan), "staffing plan overlay",
-                                                fs::path(file).parent_path().string());
+  model::Scenario s = model::load_scenario_text(plan_overlay_yaml(base, fs::path(file).filename().string(), plan),
+                                                "staffing plan overlay", fs::path(file).parent_path().string());
   return s;
 }
 

@@ -41,9 +41,9 @@ struct StaffingPlan {
 /// Erlang A's fewest operators for every open hour (at least 1), from the scenario's demand and handle times.
 [[nodiscard]] StaffingPlan seed_plan(const model::Scenario& s, int max_operators);
 
-/// The operators list of a plan as YAML (`switchboard: operators:` overlay body), and the scenario it gives
-/// when laid over `file` (the scenario's own file; its folder resolves `extends`).
-[[nodiscard]] std::string plan_overlay_yaml(const model::Scenario& base, const std::string& file,
+/// The plan as an overlay scenario whose `extends:` says `extends` verbatim (the base as seen from the folder
+/// the overlay is loaded from), and the scenario it gives when laid over `file` (the scenario's own file).
+[[nodiscard]] std::string plan_overlay_yaml(const model::Scenario& base, const std::string& extends,
                                             const StaffingPlan& plan);
 [[nodiscard]] model::Scenario scenario_with_plan(const model::Scenario& base, const std::string& file,
                                                  const StaffingPlan& plan);

@@ -2,6 +2,8 @@
 // scenario loader accepts, and the search returns a plan meeting the queue targets hour by hour.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "model/scenario_loader.hpp"
 #include "sim/staffing.hpp"
 #include "workflow_fixture.hpp"
@@ -53,4 +55,20 @@ TEST_CASE("staffing search: the plan found meets the service-level target in eve
   CHECK(r.plan.at(0, 9) >= 1);
   REQUIRE(r.result.targets.size() == 1);
   CHECK(r.result.targets[0].verdict != Verdict::Missed);
+}
+
+TEST_CASE("staff --write: the overlay runs from the folder it was written to, not only beside the scenario") {
+  // The overlay's `extends:` is resolved from its own folder; naming the base by its bare file name made
+  // `vaxel staff scenarios/sotenas.yaml --write plan.yaml` write a plan that `vaxel run plan.yaml` refused.
+  vaxel::test::TempDir dir;
+  const std::string file = vaxel::test::write_overlay(dir, "staff", "targets: [service_level >= 0.8]\n");
+  std::filesystem::create_directory(dir.file("plans"));
+  const std::string plan = dir.file("plans/staffed.yaml");
+  const auto r = vaxel::test::run_vaxel(dir, "staff " + file + " --max-iterations 2 -q --no-db --write " + plan);
+  INFO(r.err);
+  REQUIRE(r.status <= 1);  // 1: no plan met every target within two iterations; the plan is written all the same
+  CHECK(vaxel::test::read_text(plan).find("extends: \"../staff.yaml\"") != std::string::npos);
+  const auto valid = vaxel::test::run_vaxel(dir, "validate " + plan);
+  INFO(valid.err);
+  CHECK(valid.status == 0);
 }
