@@ -216,7 +216,13 @@ std::string format_estimate(const std::string& kpi, const Estimate& e) {
 std::string format_difference(const std::string& kpi, const Difference& d) {
   if (d.diff.n == 0 || std::isnan(d.diff.mean)) return "-";
   const auto [scale, unit] = display_unit(kpi, true);
-  const int digits = scale == 1.0 && unit.empty() ? 2 : 1;
+  int digits = scale == 1.0 && unit.empty() ? 2 : 1;
+  // Paired differences can be far narrower than the KPI's own display precision: show up to two more decimals
+  // until the half-width is visible, so a significant change never reads "+0.0 ± 0.0 pp *".
+  for (int extra = 0; extra < 2 && std::isfinite(d.diff.half_width) && d.diff.half_width > 0.0 &&
+                      scale * d.diff.half_width < 0.5 * std::pow(10.0, -digits);
+       ++extra)
+    ++digits;
   // A difference that rounds to zero is shown as 0, not as "-0.0".
   const double shown = std::fabs(scale * d.diff.mean) < 0.5 * std::pow(10.0, -digits) ? 0.0 : scale * d.diff.mean;
   if (!std::isfinite(d.diff.half_width)) return fmt::format("{:+.{}f}{} (no CI)", shown, digits, unit);

@@ -67,6 +67,20 @@ TEST_CASE("paired difference of identical values is exactly zero and not signifi
   CHECK_FALSE(d.significant());
 }
 
+TEST_CASE("a significant difference narrower than the display precision still shows its digits") {
+  // Share KPIs show one decimal of a percentage point; with common random numbers a real change can be 0.04 pp.
+  const Difference tiny = paired_difference({0.9000, 0.9100, 0.9200, 0.9300}, {0.9004, 0.9104, 0.9205, 0.9304});
+  REQUIRE(tiny.significant());
+  CHECK(format_difference("service_level", tiny) == "+0.04 ± 0.01 pp");
+  const Difference small = paired_difference({0.90, 0.91, 0.92, 0.93}, {0.9040, 0.9135, 0.9240, 0.9345});
+  // A half-width that shows at the KPI's own precision keeps it; so does an exact zero.
+  CHECK(format_difference("service_level", small) == "+0.4 ± 0.1 pp");
+  const Difference wide = paired_difference({0.90, 0.91, 0.92, 0.93}, {0.92, 0.91, 0.95, 0.94});
+  CHECK(format_difference("service_level", wide) == "+1.5 ± 2.1 pp");
+  const Difference none = paired_difference({0.90, 0.91}, {0.90, 0.91});
+  CHECK(format_difference("service_level", none) == "+0.0 ± 0.0 pp");
+}
+
 TEST_CASE("Welch difference: standard errors from the CIs, Welch-Satterthwaite degrees of freedom") {
   // se 1 on each side with n = 10: hw = t(0.975, 9) = 2.262157; difference se sqrt(2), df 18, t = 2.100922.
   const Estimate a{10.0, 2.262157, 10};
