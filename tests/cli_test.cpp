@@ -11,28 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "run_command.hpp"
 #include "sim/cli_common.hpp"
 #include "vaxel/version.hpp"
 
 namespace {
 
-struct Ran {
-  int status = -1;
-  std::string out;  ///< stdout, or stdout and stderr when the command redirects them
-};
-
-Ran run(const std::string& command) {
-  Ran r;
-  FILE* p = popen(command.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0)
-    r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using vaxel::test::Ran;
+using vaxel::test::run;
 
 const std::string kVaxel = VAXEL_BINARY;
 

@@ -17,30 +17,15 @@
 #include <nlohmann/json.hpp>
 
 #include "model/scenario_loader.hpp"
+#include "run_command.hpp"
 #include "sim/route_adapter.hpp"
 
 using namespace vaxel;
 
 namespace {
 
-struct Ran {
-  int status = -1;
-  std::string out;
-};
-
-/// Runs a shell command and captures its stdout.
-Ran run(const std::string& command) {
-  Ran r;
-  FILE* p = popen(command.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::array<char, 4096> buf{};
-  std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0)
-    r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using vaxel::test::Ran;
+using vaxel::test::run;
 
 /// The diagnostics of loading `yaml`, or "" when it loads.
 std::string load_error(const std::string& yaml) {
